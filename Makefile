@@ -1,0 +1,57 @@
+# Two commands for newcomers: `make serve` (build and serve at 127.0.0.1:8000) and `make test`.
+# Both create the virtual environment and install what they need on first use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BUILD_STAMP := $(VENV)/.build-installed
+TEST_STAMP := $(VENV)/.test-installed
+NPM_STAMP := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := scripts
+
+.PHONY: serve build test lint fix-schema benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(BUILD_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(BUILD_STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## serve: build the site and serve it at http://127.0.0.1:8000 (rebuilds on edit)
+serve: $(BUILD_STAMP) $(NPM_STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: the static site in site/ (replaced only when the whole build succeeded)
+build: $(BUILD_STAMP) $(NPM_STAMP)
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+## test: every test (math vs PyTorch, schema, pages, site build, browser)
+test: $(TEST_STAMP) $(NPM_STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python -m pytest
+
+## benchmark: clean and no-op build times, plots rendered on a no-op build
+benchmark: $(BUILD_STAMP) $(NPM_STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+## fix-schema: regenerate schema/activation.schema.json from the model
+fix-schema: $(BUILD_STAMP)
+	$(BIN)/python -m actsite.schema --write
+
+clean:
+	rm -rf site site.tmp plots .pytest_cache
+	cd scripts && ../$(BIN)/python -c "from actsite.build import clean; clean()" 2>/dev/null || true

@@ -1,0 +1,1 @@
+"""Generator of the activation functions reference site."""

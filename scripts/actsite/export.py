@@ -1,0 +1,110 @@
+"""The machine-readable export `data/activations.json`, documented on the data-format page."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import numpy as np
+
+from .pages import PageContext
+from .properties import Properties
+from .torch_expression import pytorch_expression
+
+FORMAT_VERSION = 1
+SAMPLE_XS = np.round(np.arange(-600, 601) * 0.01, 2)
+
+
+def _finite_or_none(value: float) -> float | None:
+    return None if math.isinf(value) else value
+
+
+def smoothness_id(smoothness: int | None) -> str:
+    """`C^inf`, `C^k` or `discontinuous`."""
+    if smoothness is None:
+        return "C^inf"
+    return "discontinuous" if smoothness < 0 else f"C^{smoothness}"
+
+
+def properties_record(properties: Properties) -> dict[str, Any]:
+    """The computed properties as JSON values."""
+    return {
+        "lower": _finite_or_none(properties.lower.value),
+        "lower_attained": properties.lower.attained,
+        "upper": _finite_or_none(properties.upper.value),
+        "upper_attained": properties.upper.attained,
+        "monotonic": properties.monotonic,
+        "zero_centred": properties.zero_centred,
+        "smoothness": smoothness_id(properties.smoothness),
+        "saturation_left": properties.saturation_left,
+        "saturation_right": properties.saturation_right,
+        "f_at_0": properties.value_at_zero,
+        "df_at_0": properties.derivative_at_zero,
+        "sup_abs_derivative": _finite_or_none(properties.sup_abs_derivative),
+        "kinks": list(properties.kinks),
+    }
+
+
+def samples(context: PageContext) -> dict[str, list[float | None]]:
+    """F and f′ at x = −6, −5.99, …, 6 at default parameters; f′ is null where undefined."""
+    f = context.loaded.math.f()
+    df = context.loaded.math.df()
+    kinks = context.properties.kinks
+    undefined = set()
+    for kink in kinks:
+        left = context.loaded.math.one_sided(context.loaded.math.derivative, kink, -1)
+        right = context.loaded.math.one_sided(context.loaded.math.derivative, kink, +1)
+        if abs(left - right) > 1e-9:
+            undefined.add(round(kink, 2))
+    xs = [float(x) for x in SAMPLE_XS]
+    return {
+        "x": xs,
+        "y": [round_sig(f(x)) for x in xs],
+        "dy": [None if (x in undefined and any(abs(x - k) < 1e-12 for k in kinks)) else round_sig(df(x)) for x in xs],
+    }
+
+
+def round_sig(value: float) -> float:
+    """Round to 15 significant digits so the JSON stays compact and stable across platforms."""
+    return float(f"{value:.15g}")
+
+
+def activation_record(context: PageContext) -> dict[str, Any]:
+    """One entry of `activations`."""
+    activation = context.loaded.activation
+    math_ = context.loaded.math
+    pytorch = activation.api.pytorch
+    return {
+        "slug": activation.slug,
+        "name": activation.name.model_dump(),
+        "aliases": activation.aliases,
+        "kind": activation.kind.value,
+        "family": activation.family,
+        "year": activation.year,
+        "parameters": [
+            p.model_dump(mode="json", include={"name", "latex", "default", "learnable", "variants"}) for p in activation.parameters
+        ],
+        "sympy": activation.math.function,
+        "formula_latex": math_.formula_latex,
+        "derivative_latex": math_.derivative_latex,
+        "properties": properties_record(context.properties),
+        "tasks": [{"task": t.task, "level": t.level} for t in activation.tasks],
+        "recommendation": activation.recommendation.level,
+        "api": {
+            "pytorch": pytorch_expression(pytorch) if pytorch else None,
+            "pytorch_functional": pytorch.functional if pytorch else None,
+            "keras": [k.name for k in activation.api.keras],
+            "jax": [j.name for j in activation.api.jax],
+        },
+        "references": [r.model_dump(mode="json") for r in activation.references],
+        "url": {"en": f"activations/{activation.slug}/", "zh": f"zh/activations/{activation.slug}/"},
+        "samples": samples(context),
+    }
+
+
+def export_json(contexts: list[PageContext]) -> str:
+    """The whole export as deterministic JSON text."""
+    records = [activation_record(c) for c in sorted(contexts, key=lambda c: c.loaded.slug)]
+    document = {"format_version": FORMAT_VERSION, "generated_from": len(records), "activations": records}
+    return json.dumps(document, ensure_ascii=False, sort_keys=False, separators=(",", ":"), allow_nan=False) + "\n"

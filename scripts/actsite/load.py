@@ -1,0 +1,123 @@
+"""Load and validate every definition in `activations/`; report errors by file and field.
+
+This is the boundary: everything after it trusts its inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .model import Activation
+from .symbolic import MathError, ScalarMath, parse
+
+ROOT = Path(__file__).resolve().parents[2]
+ACTIVATIONS_DIR = ROOT / "activations"
+
+
+class DefinitionError(Exception):
+    """One or more definitions are invalid. The message lists `file: field: problem` lines."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("invalid activation definitions:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated definition with its source file and math."""
+
+    path: Path
+    activation: Activation
+    source_text: str
+    math: ScalarMath
+
+    @property
+    def slug(self) -> str:
+        """The activation's slug (also its file name)."""
+        return self.activation.slug
+
+
+def load_one(path: Path) -> Loaded:
+    """Load one definition file; raise DefinitionError naming the file and the field."""
+    where = _display_path(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise DefinitionError([f"{where}: not valid YAML: {error}"]) from error
+    if not isinstance(data, dict):
+        raise DefinitionError([f"{where}: the file must hold a mapping of fields"])
+    try:
+        activation = Activation.model_validate(data)
+    except ValidationError as error:
+        problems = [f"{where}: {_field_path(e['loc'])}: {e['msg']}" for e in error.errors()]
+        raise DefinitionError(problems) from error
+    problems: list[str] = []
+    if activation.slug != path.stem:
+        problems.append(f"{where}: slug: {activation.slug!r} must equal the file name {path.stem!r}")
+    math = ScalarMath(activation)
+    for field in ("function", "display", "derivative_display"):
+        try:
+            getattr(math, field)
+        except MathError as error:
+            problems.append(f"{where}: math.{field}: {error}")
+    for index, approximation in enumerate(activation.math.approximations):
+        try:
+            parse(approximation.function, math.symbols)
+        except MathError as error:
+            problems.append(f"{where}: math.approximations[{index}].function: {error}")
+    if problems:
+        raise DefinitionError(problems)
+    return Loaded(path=path, activation=activation, source_text=text, math=math)
+
+
+def load_all(directory: Path = ACTIVATIONS_DIR) -> list[Loaded]:
+    """Load every `*.yaml` in `directory`, sorted by slug; report all problems at once."""
+    problems: list[str] = []
+    loaded: list[Loaded] = []
+    paths = sorted(directory.glob("*.yaml"))
+    if not paths:
+        raise DefinitionError([f"{_display_path(directory)}: no *.yaml definitions found"])
+    for path in paths:
+        try:
+            loaded.append(load_one(path))
+        except DefinitionError as error:
+            problems.extend(error.problems)
+    problems.extend(_cross_file_problems(loaded))
+    if problems:
+        raise DefinitionError(problems)
+    return loaded
+
+
+def _cross_file_problems(loaded: list[Loaded]) -> list[str]:
+    """Aliases must not collide with slugs or with each other."""
+    owner: dict[str, str] = {item.slug: item.slug for item in loaded}
+    problems: list[str] = []
+    for item in loaded:
+        for alias in item.activation.aliases:
+            if alias in owner:
+                problems.append(f"{_display_path(item.path)}: aliases: {alias!r} is already used by {owner[alias]!r}")
+            else:
+                owner[alias] = item.slug
+    return problems
+
+
+def _field_path(location: tuple[object, ...]) -> str:
+    parts: list[str] = []
+    for part in location:
+        if isinstance(part, int):
+            parts[-1] = f"{parts[-1]}[{part}]" if parts else f"[{part}]"
+        else:
+            parts.append(str(part))
+    return ".".join(parts) or "(top level)"
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)

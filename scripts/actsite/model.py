@@ -1,0 +1,241 @@
+"""The activation definition model: what one `activations/<slug>.yaml` holds.
+
+The JSON Schema published in `schema/activation.schema.json` is generated from these classes
+(`python -m actsite.schema`), so editors complete and check the same rules the build enforces.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+LANGUAGES = ("en", "zh")
+
+
+class Strict(BaseModel):
+    """Base class: unknown keys are errors, so a typo never goes unnoticed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A sentence or paragraph in both languages. Both are required and non-empty."""
+
+    en: Annotated[str, Field(min_length=1, description="English text.")]
+    zh: Annotated[str, Field(min_length=1, description="简体中文 text.")]
+
+    def get(self, language: str) -> str:
+        """Return the text in `language` (`en` or `zh`)."""
+        return str(getattr(self, language))
+
+
+class TextList(Strict):
+    """A list of points in both languages; both lists have the same length (parallel items)."""
+
+    en: Annotated[list[str], Field(min_length=1, description="English items.")]
+    zh: Annotated[list[str], Field(min_length=1, description="简体中文 items, same order.")]
+
+    @model_validator(mode="after")
+    def _same_length(self) -> TextList:
+        if len(self.en) != len(self.zh):
+            raise ValueError(f"en has {len(self.en)} items but zh has {len(self.zh)}: translate every item")
+        return self
+
+    def get(self, language: str) -> list[str]:
+        """Return the items in `language`."""
+        return list(getattr(self, language))
+
+
+class Kind(StrEnum):
+    """How the activation maps inputs to outputs."""
+
+    elementwise = "elementwise"
+    learnable = "elementwise-learnable"
+    stochastic = "stochastic"
+
+
+class Parameter(Strict):
+    """A parameter of the math, e.g. Leaky ReLU's negative slope."""
+
+    name: Annotated[str, Field(pattern=IDENTIFIER_PATTERN, description="Symbol name used in `math.function`, e.g. `alpha`.")]
+    latex: Annotated[str, Field(min_length=1, description="How the symbol is typeset, e.g. `\\alpha`.")]
+    default: Annotated[float, Field(description="Default value used on the page, in plots and samples (full precision).")]
+    variants: Annotated[list[float], Field(default_factory=list, description="Values drawn in the parameter-variants figure.")]
+    learnable: Annotated[bool, Field(default=False, description="True if training learns this value; `default` is then its initial value.")]
+    description: Text
+
+
+class Approximation(Strict):
+    """A cheaper or alternative form of the function, shown with its maximal error."""
+
+    id: Annotated[str, Field(pattern=SLUG_PATTERN, description="Language-neutral id, e.g. `tanh`.")]
+    name: Text
+    function: Annotated[str, Field(description="SymPy expression in `x` and the parameters.")]
+    pytorch: Annotated[str | None, Field(default=None, description="Python expression building the PyTorch callable of this form, if any.")]
+
+
+class Math(Strict):
+    """The math, defined once. Everything shown, plotted and computed derives from `function`."""
+
+    function: Annotated[
+        str,
+        Field(
+            min_length=1,
+            description="SymPy expression of f in `x` and parameter names. Use Piecewise for piecewise functions (not Max/Min/Heaviside).",
+        ),
+    ]
+    display: Annotated[
+        str | None,
+        Field(
+            default=None,
+            description=(
+                "Optional SymPy expression of the same function in the form to typeset (kept unevaluated); "
+                "a test checks it equals `function`."
+            ),
+        ),
+    ]
+    derivative_display: Annotated[
+        str | None,
+        Field(
+            default=None, description="Optional SymPy expression of f' in the form to typeset; a test checks it equals d/dx of `function`."
+        ),
+    ]
+    plot_range: Annotated[tuple[float, float], Field(default=(-5.0, 5.0), description="x range of the plots.")]
+    approximations: Annotated[list[Approximation], Field(default_factory=list)]
+
+    @model_validator(mode="after")
+    def _range_increases(self) -> Math:
+        low, high = self.plot_range
+        if not low < high:
+            raise ValueError(f"plot_range must increase, got [{low}, {high}]")
+        return self
+
+
+class PyTorchApi(Strict):
+    """The PyTorch module and functional form, with the constructor defaults as PyTorch defines them."""
+
+    module: Annotated[
+        str | None,
+        Field(default=None, pattern=r"^torch(\.[A-Za-z_][A-Za-z0-9_]*)+$", description="Dotted path, e.g. `torch.nn.LeakyReLU`."),
+    ]
+    functional: Annotated[
+        str | None,
+        Field(
+            default=None, pattern=r"^torch(\.[A-Za-z_][A-Za-z0-9_]*)+$", description="Dotted path, e.g. `torch.nn.functional.leaky_relu`."
+        ),
+    ]
+    defaults: Annotated[
+        dict[str, bool | int | float | str | None],
+        Field(default_factory=dict, description="Every constructor argument except `inplace`, with PyTorch's default."),
+    ]
+    parameter_map: Annotated[dict[str, str], Field(default_factory=dict, description="Math parameter name → constructor argument name.")]
+    note: Text | None = None
+
+
+class OtherApi(Strict):
+    """An API of another framework (Keras, JAX): name, defaults and a note on differences."""
+
+    name: Annotated[str, Field(min_length=1, description="e.g. `keras.activations.gelu` or `jax.nn.gelu`.")]
+    defaults: Annotated[dict[str, bool | int | float | str | None], Field(default_factory=dict)]
+    note: Text | None = None
+
+
+class Apis(Strict):
+    """Framework APIs. A missing framework is shown as '—'."""
+
+    pytorch: PyTorchApi | None = None
+    keras: list[OtherApi] = Field(default_factory=list)
+    jax: list[OtherApi] = Field(default_factory=list)
+
+
+class Reference(Strict):
+    """A paper or standard source."""
+
+    authors: Annotated[str, Field(min_length=1)]
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    title: Annotated[str, Field(min_length=1)]
+    venue: str | None = None
+    url: Annotated[str, Field(pattern=r"^https://")]
+    role: Annotated[
+        str,
+        Field(
+            default="origin",
+            pattern=r"^(origin|usage|analysis|implementation)$",
+            description="origin: introduced the function; usage: a model that uses it; analysis; implementation.",
+        ),
+    ]
+
+
+class TaskTag(Strict):
+    """A task this activation is recommended (or not) for, with a level 1–5 and a reason."""
+
+    task: Annotated[str, Field(pattern=SLUG_PATTERN)]
+    level: Annotated[int, Field(ge=1, le=5)]
+    reason: Text
+
+
+class Recommendation(Strict):
+    """Overall recommendation level (1–5) with the reason."""
+
+    level: Annotated[int, Field(ge=1, le=5)]
+    reason: Text
+
+
+class Prose(Strict):
+    """Page prose, written afresh in both languages."""
+
+    summary: Text
+    intuition: Text
+    pros: TextList
+    cons: TextList
+    use_cases: TextList
+    pitfalls: TextList
+
+
+class Activation(Strict):
+    """One activation function: the content of `activations/<slug>.yaml`."""
+
+    slug: Annotated[str, Field(pattern=SLUG_PATTERN, description="Must equal the file name without `.yaml`.")]
+    name: Text
+    aliases: Annotated[list[str], Field(default_factory=list, description="Other slugs that redirect here, e.g. `swish`.")]
+    kind: Kind
+    family: Annotated[str, Field(pattern=SLUG_PATTERN)]
+    year: Annotated[int | None, Field(default=None, ge=1800, le=2100, description="Year of introduction.")]
+    parameters: list[Parameter] = Field(default_factory=list)
+    math: Math
+    prose: Prose
+    tasks: list[TaskTag] = Field(default_factory=list)
+    recommendation: Recommendation
+    api: Apis = Field(default_factory=Apis)
+    references: list[Reference] = Field(default_factory=list)
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_are_slugs(cls, aliases: list[str]) -> list[str]:
+        for alias in aliases:
+            if not re.match(SLUG_PATTERN, alias):
+                raise ValueError(f"alias {alias!r} is not a lowercase-hyphen slug")
+        return aliases
+
+    @model_validator(mode="after")
+    def _parameters_unique(self) -> Activation:
+        names = [p.name for p in self.parameters]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"parameter names repeat: {', '.join(duplicates)}")
+        if "x" in names:
+            raise ValueError("`x` is the input variable and cannot be a parameter name")
+        if self.api.pytorch is not None:
+            unknown = sorted(set(self.api.pytorch.parameter_map) - set(names))
+            if unknown:
+                raise ValueError(f"api.pytorch.parameter_map names unknown parameters: {', '.join(unknown)}")
+        return self
+
+    def defaults(self) -> dict[str, float]:
+        """Parameter name → default value."""
+        return {p.name: p.default for p in self.parameters}

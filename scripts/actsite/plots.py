@@ -1,0 +1,183 @@
+"""Every figure of the site, drawn by one helper (`render_plot`) from the definition's math.
+
+Figures are SVG with text kept as text, a white card background (legible in Material's light and
+dark schemes), and reproducible bytes. A figure is re-rendered only when its cache key changes:
+the hash of the math it shows, the style and this module's source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .load import Loaded
+
+POINTS = 801
+STYLE = {
+    "figure.figsize": (6.4, 4.0),
+    "font.family": "DejaVu Sans",
+    "font.size": 11,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "activation-site",
+    "axes.facecolor": "white",
+    "figure.facecolor": "white",
+    "axes.edgecolor": "#444444",
+    "axes.labelcolor": "#222222",
+    "xtick.color": "#222222",
+    "ytick.color": "#222222",
+    "grid.color": "#d0d0d0",
+    "lines.linewidth": 2.2,
+}
+FUNCTION_COLOR = "#1f5fbf"
+DERIVATIVE_COLOR = "#c2410c"
+VARIANT_COLORS = ("#1f5fbf", "#c2410c", "#15803d", "#7e22ce", "#a16207")
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One line of a figure: x and y arrays (NaN breaks the line), label, colour, dash style."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    label: str
+    color: str
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure to render: its file name (e.g. `gelu.svg`), curves, and cache key."""
+
+    file_name: str
+    curves: tuple[Curve, ...]
+    key: str
+
+
+def sample_curve(evaluate: Callable[[float], float], low: float, high: float, breaks: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """Sample `evaluate` on [low, high]; insert NaN at each break so jumps are not drawn as lines."""
+    xs = np.linspace(low, high, POINTS)
+    inside = [b for b in breaks if low < b < high]
+    xs = np.unique(np.concatenate([xs, np.array(inside, dtype=float)]))
+    ys = np.array([evaluate(x) for x in xs])
+    out_x: list[float] = []
+    out_y: list[float] = []
+    for x, y in zip(xs, ys, strict=True):
+        if any(abs(x - b) < 1e-12 for b in inside):
+            # Draw each side up to the break, then lift the pen.
+            out_x += [x, x, x]
+            out_y += [evaluate(x - 1e-12), math.nan, evaluate(x + 1e-12)]
+        else:
+            out_x.append(x)
+            out_y.append(y)
+    return np.array(out_x), np.array(out_y)
+
+
+def render_plot(figure: Figure) -> bytes:
+    """Draw the curves of `figure` and return the SVG bytes (deterministic)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context(STYLE):
+        fig, axes = plt.subplots()
+        for curve in figure.curves:
+            axes.plot(curve.xs, curve.ys, color=curve.color, linestyle="--" if curve.dashed else "-", label=curve.label)
+        axes.axhline(0.0, color="#888888", linewidth=0.8)
+        axes.axvline(0.0, color="#888888", linewidth=0.8)
+        axes.grid(True)
+        axes.set_xlabel("x")
+        axes.legend(loc="best", framealpha=0.95)
+        _limit_y(axes, figure.curves)
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def _limit_y(axes: object, curves: Sequence[Curve]) -> None:
+    """Keep exploding curves (e.g. exp) from flattening everything else."""
+    values = np.concatenate([c.ys[np.isfinite(c.ys)] for c in curves])
+    low, high = float(np.percentile(values, 1)), float(np.percentile(values, 99))
+    span = max(high - low, 1e-3)
+    axes.set_ylim(low - 0.08 * span, high + 0.08 * span)  # type: ignore[attr-defined]
+
+
+def figures_for(loaded: Loaded) -> list[Figure]:
+    """The figures of one activation: f with f′, and the parameter variants where there are any."""
+    activation = loaded.activation
+    math_ = loaded.math
+    low, high = activation.math.plot_range
+    breaks = math_.kinks
+    key_base = _key_material(loaded)
+    f_x, f_y = sample_curve(math_.f(), low, high, breaks)
+    d_x, d_y = sample_curve(math_.df(), low, high, breaks)
+    figures = [
+        Figure(
+            file_name=f"{activation.slug}.svg",
+            curves=(
+                Curve(f_x, f_y, "f(x)", FUNCTION_COLOR),
+                Curve(d_x, d_y, "f′(x)", DERIVATIVE_COLOR, dashed=True),
+            ),
+            key=_hash(key_base, "main"),
+        )
+    ]
+    varied = [p for p in activation.parameters if len(p.variants) > 1]
+    if varied:
+        parameter = varied[0]  # one parameter per variants figure keeps it readable
+        curves: list[Curve] = []
+        for index, value in enumerate(parameter.variants):
+            xs, ys = sample_curve(math_.f({parameter.name: value}), low, high, _kinks_at(loaded, {parameter.name: value}))
+            color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
+            curves.append(Curve(xs, ys, f"{parameter.name} = {value:g}", color, dashed=index % 2 == 1))
+        figures.append(Figure(file_name=f"{activation.slug}-variants.svg", curves=tuple(curves), key=_hash(key_base, "variants")))
+    return figures
+
+
+def _kinks_at(loaded: Loaded, parameters: dict[str, float]) -> list[float]:
+    from .symbolic import kink_points
+
+    values = dict(loaded.math.defaults)
+    for name, value in parameters.items():
+        values[loaded.math.symbols[name]] = value
+    return kink_points(loaded.math.function, values)
+
+
+def _key_material(loaded: Loaded) -> str:
+    """Everything a figure depends on: the math, parameters, slug, style and plotting code."""
+    activation = loaded.activation
+    material = {
+        "slug": activation.slug,
+        "math": activation.math.model_dump(mode="json"),
+        "parameters": [p.model_dump(mode="json", include={"name", "default", "variants"}) for p in activation.parameters],
+        "style": STYLE,
+        "colors": [FUNCTION_COLOR, DERIVATIVE_COLOR, *VARIANT_COLORS],
+        "code": [Path(__file__).read_text(encoding="utf-8"), (Path(__file__).parent / "symbolic.py").read_text(encoding="utf-8")],
+    }
+    return json.dumps(material, sort_keys=True, default=str)
+
+
+def _hash(material: str, which: str) -> str:
+    return hashlib.sha256(f"{which}\n{material}".encode()).hexdigest()
+
+
+def figure_keys(loaded: Loaded) -> dict[str, str]:
+    """File name → cache key, without sampling any curve (cheap: decides what needs rendering)."""
+    base = _key_material(loaded)
+    keys = {f"{loaded.slug}.svg": _hash(base, "main")}
+    if any(len(p.variants) > 1 for p in loaded.activation.parameters):
+        keys[f"{loaded.slug}-variants.svg"] = _hash(base, "variants")
+    return keys
+
+
+def render_activation(loaded: Loaded) -> dict[str, bytes]:
+    """Render every figure of one activation: file name → SVG bytes."""
+    return {figure.file_name: render_plot(figure) for figure in figures_for(loaded)}

@@ -1,0 +1,197 @@
+"""Properties computed from the math of a scalar activation, never typed by hand.
+
+Each property is measured on the expression itself: limits at ±∞ are evaluated far out with
+mpmath, extrema are searched on a dense grid, smoothness is read from one-sided limits of f, f'
+and f'' at every kink found in the expression.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import sympy
+from scipy.optimize import minimize_scalar
+
+from .symbolic import ScalarMath, X, expand_helpers
+
+GRID = np.linspace(-60.0, 60.0, 4801)
+TOLERANCE = 1.0e-9
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One end of the range: its value (±inf allowed) and whether some finite x attains it."""
+
+    value: float
+    attained: bool
+
+
+@dataclass(frozen=True)
+class Properties:
+    """What the property table of a page shows."""
+
+    lower: Bound
+    upper: Bound
+    monotonic: str  # "increasing", "non-decreasing", "decreasing", "non-increasing", "no"
+    zero_centred: str  # "odd", "partly", "no"
+    smoothness: int | None  # k of C^k; None means C^∞; -1 means discontinuous
+    saturation_left: str  # "hard", "soft", "no"
+    saturation_right: str
+    value_at_zero: float
+    derivative_at_zero: float | None  # None where f' is undefined at 0
+    derivative_at_zero_sides: tuple[float, float] | None  # one-sided values where undefined
+    sup_abs_derivative: float  # inf where unbounded
+    kinks: tuple[float, ...]
+
+
+def compute(math_: ScalarMath) -> Properties:
+    """Compute every property of the scalar activation at its default parameters."""
+    f = math_.f()
+    df = math_.df()
+    kinks = tuple(math_.kinks)
+    xs = np.unique(np.concatenate([GRID, np.array(kinks, dtype=float)]))
+    ys = np.array([f(x) for x in xs])
+    dys = np.array([df(x) for x in xs if not _at_kink(x, kinks)])
+    lower, upper = _range(math_, xs, ys)
+    smoothness = _smoothness(math_, kinks)
+    d0 = _derivative_at(math_, 0.0, kinks)
+    return Properties(
+        lower=lower,
+        upper=upper,
+        monotonic=_monotonic(dys),
+        zero_centred=_zero_centred(f, ys),
+        smoothness=smoothness,
+        saturation_left=_saturation(math_, -1),
+        saturation_right=_saturation(math_, +1),
+        value_at_zero=f(0.0),
+        derivative_at_zero=d0 if isinstance(d0, float) else None,
+        derivative_at_zero_sides=d0 if isinstance(d0, tuple) else None,
+        sup_abs_derivative=_sup_abs_derivative(math_, dys),
+        kinks=kinks,
+    )
+
+
+def _at_kink(x: float, kinks: tuple[float, ...]) -> bool:
+    return any(abs(x - k) < 1e-12 for k in kinks)
+
+
+def _tail(expression: sympy.Expr, side: int) -> sympy.Expr:
+    """`expression` with every Piecewise replaced by the branch active far out on one side."""
+    far = side * sympy.Integer(10) ** 9
+
+    def active_branch(*pairs: tuple[sympy.Expr, sympy.Basic]) -> sympy.Expr:
+        for branch, condition in pairs:
+            if condition == sympy.true or bool(condition.subs(X, far)):
+                return branch
+        raise ValueError("no Piecewise branch is active far out")
+
+    return expression.replace(sympy.Piecewise, active_branch)
+
+
+def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> float:
+    """Lim f as x → side·∞ (symbolic), as a float (±inf allowed)."""
+    tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
+    value = sympy.limit(tail, X, side * sympy.oo)
+    if value in (sympy.oo, -sympy.oo):
+        return math.copysign(math.inf, float(value == sympy.oo) - 0.5)
+    if not value.is_real:
+        raise ValueError(f"limit at {side}·∞ does not exist: {value}")
+    return float(value)
+
+
+def _range(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray) -> tuple[Bound, Bound]:
+    f = math_.f()
+    left = limit_at_infinity(math_, math_.function, -1)
+    right = limit_at_infinity(math_, math_.function, +1)
+    lower = _bound(math_, xs, float(np.min(ys)), min(left, right), below=True)
+    upper = _bound(math_, xs, float(np.max(ys)), max(left, right), below=False)
+    del f
+    return lower, upper
+
+
+def _bound(math_: ScalarMath, xs: np.ndarray, extreme_on_grid: float, limit: float, *, below: bool) -> Bound:
+    """The infimum (below) or supremum of f, and whether it is attained at a finite x."""
+    if math.isinf(limit):
+        return Bound(limit, False)
+    sign = 1.0 if below else -1.0
+    if sign * (extreme_on_grid - limit) < -TOLERANCE:
+        # An interior extremum beyond the limits: refine it; it is attained.
+        return Bound(_refine_extremum(math_.f(), xs, below=below), True)
+    # The bound is the limit; attained only if f equals it exactly at a finite point (ReLU's 0,
+    # Hardtanh's ±1), checked at 40 significant digits so tanh(20) ≠ 1.
+    exact = math_.evaluator(math_.function, exact=True)
+    attained = any(exact(x) == limit for x in xs[np.abs(xs) <= 20])
+    return Bound(limit, attained)
+
+
+def _refine_extremum(f: Callable[[float], float], xs: np.ndarray, *, below: bool) -> float:
+    sign = 1.0 if below else -1.0
+    values = np.array([sign * f(x) for x in xs])
+    index = int(np.argmin(values))
+    low, high = xs[max(index - 1, 0)], xs[min(index + 1, len(xs) - 1)]
+    result = minimize_scalar(lambda x: sign * f(x), bounds=(low, high), method="bounded", options={"xatol": 1e-12})
+    return float(min(sign * result.fun, values[index]) * sign)
+
+
+def _monotonic(dys: np.ndarray) -> str:
+    if np.all(dys > 0):
+        return "increasing"
+    if np.all(dys >= -TOLERANCE):
+        return "non-decreasing"
+    if np.all(dys < 0):
+        return "decreasing"
+    if np.all(dys <= TOLERANCE):
+        return "non-increasing"
+    return "no"
+
+
+def _zero_centred(f: Callable[[float], float], ys: np.ndarray) -> str:
+    samples = np.linspace(0.05, 20.0, 400)
+    if all(abs(f(x) + f(-x)) <= 1e-12 * max(1.0, abs(f(x))) for x in samples):
+        return "odd"
+    if np.any(ys < -TOLERANCE) and np.any(ys > TOLERANCE):
+        return "partly"
+    return "no"
+
+
+def _smoothness(math_: ScalarMath, kinks: tuple[float, ...]) -> int | None:
+    """K such that f is C^k but not C^(k+1) at some kink; None (C^∞) without kinks; -1 if discontinuous."""
+    if not kinks:
+        return None
+    derivatives = [math_.function, math_.derivative, math_.second_derivative]
+    for order, expression in enumerate(derivatives):
+        for point in kinks:
+            left = math_.one_sided(expression, point, -1)
+            right = math_.one_sided(expression, point, +1)
+            if abs(left - right) > 1e-9 * max(1.0, abs(left), abs(right)):
+                return order - 1
+    return len(derivatives) - 1  # C² at least; pages say "C² (at least)"
+
+
+def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) -> float | tuple[float, float]:
+    if _at_kink(point, kinks):
+        left = math_.one_sided(math_.derivative, point, -1)
+        right = math_.one_sided(math_.derivative, point, +1)
+        if abs(left - right) > 1e-9:
+            return (left, right)
+        return left
+    return math_.df()(point)
+
+
+def _saturation(math_: ScalarMath, side: int) -> str:
+    """hard: f' is exactly 0 beyond some point; soft: f' → 0 only in the limit; no: otherwise."""
+    tail = _tail(expand_helpers(math_.derivative).subs(math_.defaults), side)
+    if sympy.simplify(tail) == 0:
+        return "hard"
+    if limit_at_infinity(math_, math_.derivative, side) == 0.0:
+        return "soft"
+    return "no"
+
+
+def _sup_abs_derivative(math_: ScalarMath, dys: np.ndarray) -> float:
+    """Sup |f'| over ℝ: the grid maximum or a larger limit at ±∞; inf when unbounded."""
+    limits = [abs(limit_at_infinity(math_, math_.derivative, side)) for side in (-1, 1)]
+    return max(float(np.max(np.abs(dys))), *limits)

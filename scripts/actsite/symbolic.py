@@ -1,0 +1,292 @@
+"""The math of a definition: parse the SymPy expression once, derive everything else from it.
+
+`function` is parsed into a SymPy expression in the real symbol `x` and the parameter symbols.
+The derivative is `sympy.diff` of it, the LaTeX comes from SymPy's printer, and numbers come from
+evaluating the same expressions with mpmath at high precision, so a formula, its derivative and
+its plot cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import mpmath
+import sympy
+from sympy.parsing.sympy_parser import parse_expr
+
+from .model import Activation
+
+PRECISION_DIGITS = 40
+X = sympy.Symbol("x", real=True)
+
+
+def _call_latex(name: str, argument: str) -> str:
+    return name + r"\left(" + argument + r"\right)"
+
+
+class sigmoid(sympy.Function):  # noqa: N801 - SymPy function classes are lowercase by convention
+    """The logistic function σ(z) = 1 / (1 + e^(−z)), kept as a named function for display."""
+
+    def fdiff(self, argindex: int = 1) -> sympy.Expr:
+        """The derivative, in terms of named functions so printed derivatives stay readable."""
+        z = self.args[0]
+        return sigmoid(z) * (1 - sigmoid(z))
+
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
+        return _call_latex(r"\sigma", printer._print(self.args[0]))
+
+
+class softplus(sympy.Function):  # noqa: N801
+    """softplus(z) = ln(1 + e^z), kept as a named function for display."""
+
+    def fdiff(self, argindex: int = 1) -> sympy.Expr:
+        """The derivative, in terms of named functions so printed derivatives stay readable."""
+        return sigmoid(self.args[0])
+
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
+        return _call_latex(r"\operatorname{softplus}", printer._print(self.args[0]))
+
+
+class phi(sympy.Function):  # noqa: N801
+    """The standard normal density φ(z) = e^(−z²/2) / √(2π)."""
+
+    def fdiff(self, argindex: int = 1) -> sympy.Expr:
+        """The derivative, in terms of named functions so printed derivatives stay readable."""
+        z = self.args[0]
+        return -z * phi(z)
+
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
+        return _call_latex(r"\varphi", printer._print(self.args[0]))
+
+
+class Phi(sympy.Function):
+    """The standard normal cumulative distribution Φ(z) = (1 + erf(z/√2)) / 2."""
+
+    def fdiff(self, argindex: int = 1) -> sympy.Expr:
+        """The derivative, in terms of named functions so printed derivatives stay readable."""
+        return phi(self.args[0])
+
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
+        return _call_latex(r"\Phi", printer._print(self.args[0]))
+
+
+HELPER_DEFINITIONS: dict[type[sympy.Function], Callable[[sympy.Expr], sympy.Expr]] = {
+    sigmoid: lambda z: 1 / (1 + sympy.exp(-z)),
+    softplus: lambda z: sympy.log(1 + sympy.exp(z)),
+    phi: lambda z: sympy.exp(-(z**2) / 2) / sympy.sqrt(2 * sympy.pi),
+    Phi: lambda z: (1 + sympy.erf(z / sympy.sqrt(2))) / 2,
+}
+
+ALLOWED_FUNCTIONS: dict[str, object] = {
+    "exp": sympy.exp,
+    "log": sympy.log,
+    "sqrt": sympy.sqrt,
+    "tanh": sympy.tanh,
+    "sinh": sympy.sinh,
+    "cosh": sympy.cosh,
+    "sin": sympy.sin,
+    "cos": sympy.cos,
+    "atan": sympy.atan,
+    "asinh": sympy.asinh,
+    "sinc": sympy.sinc,
+    "Eq": sympy.Eq,
+    "erf": sympy.erf,
+    "Abs": sympy.Abs,
+    "Piecewise": sympy.Piecewise,
+    "And": sympy.And,
+    "Or": sympy.Or,
+    "pi": sympy.pi,
+    "E": sympy.E,
+    "Rational": sympy.Rational,
+    "Integer": sympy.Integer,
+    "Float": sympy.Float,
+    "sigmoid": sigmoid,
+    "softplus": softplus,
+    "phi": phi,
+    "Phi": Phi,
+    "oo": sympy.oo,
+    "True": True,
+}
+
+FORBIDDEN_HINTS = {
+    "Max": "write it as Piecewise((...), (...)) so kinks are found",
+    "Min": "write it as Piecewise((...), (...)) so kinks are found",
+    "Heaviside": "write it as Piecewise((...), (...)) so kinks are found",
+    "sign": "write it as Piecewise or Abs",
+}
+
+
+_SYMPY_NAMESPACE: dict[str, object] = {}
+exec("from sympy import *", _SYMPY_NAMESPACE)  # noqa: S102 - a constant import statement
+
+
+class MathError(ValueError):
+    """A definition's math cannot be parsed or is not of the allowed form."""
+
+
+def parse(source: str, parameter_names: Iterable[str], *, evaluate: bool = True) -> sympy.Expr:
+    """Parse `source` as a SymPy expression in `x` and the given parameters.
+
+    Raises MathError naming the unknown or forbidden symbol.
+    """
+    symbols = {name: sympy.Symbol(name, real=True) for name in parameter_names}
+    namespace: dict[str, object] = {"x": X, **symbols, **ALLOWED_FUNCTIONS}
+    for name, hint in FORBIDDEN_HINTS.items():
+        if name in _identifiers(source):
+            raise MathError(f"`{name}` is not allowed: {hint}")
+    unknown = sorted(_identifiers(source) - set(namespace))
+    if unknown:
+        allowed = ", ".join(["x", *symbols])
+        raise MathError(f"unknown name(s) {', '.join(unknown)}; the variables are {allowed}")
+    try:
+        # Names in `source` were checked above, so SymPy's own namespace (Mul, Integer, … which
+        # parse_expr emits for unevaluated forms) is safe as the global one.
+        expression = parse_expr(source, local_dict=namespace, global_dict=_SYMPY_NAMESPACE, evaluate=evaluate)
+    except Exception as error:  # SymPy raises many types for malformed text
+        raise MathError(f"cannot parse {source!r}: {error}") from error
+    if not isinstance(expression, sympy.Expr):
+        raise MathError(f"{source!r} is not an expression")
+    return expression
+
+
+def _identifiers(source: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", source))
+
+
+def expand_helpers(expression: sympy.Expr) -> sympy.Expr:
+    """Replace σ, softplus, φ, Φ by their elementary definitions (for evaluation)."""
+    for helper, definition in HELPER_DEFINITIONS.items():
+        expression = expression.replace(helper, definition)
+    return expression
+
+
+def kink_points(expression: sympy.Expr, parameters: dict[sympy.Symbol, float]) -> list[float]:
+    """Points where a Piecewise condition switches or an Abs argument is zero, at the given parameters."""
+    points: set[float] = set()
+    concrete = expression.subs(parameters)
+    for relation in concrete.atoms(sympy.core.relational.Relational):
+        for root in sympy.solve(sympy.Eq(relation.lhs - relation.rhs, 0), X):
+            if root.is_real:
+                points.add(float(root))
+    for absolute in concrete.atoms(sympy.Abs):
+        for root in sympy.solve(sympy.Eq(absolute.args[0], 0), X):
+            if root.is_real:
+                points.add(float(root))
+    return sorted(points)
+
+
+def latex(expression: sympy.Expr, symbol_latex: dict[sympy.Symbol, str]) -> str:
+    """Typeset `expression` with parameter symbols shown as their declared LaTeX."""
+    return sympy.latex(expression, symbol_names=symbol_latex, ln_notation=True)
+
+
+@dataclass(frozen=True)
+class ScalarMath:
+    """The math of a scalar activation f: ℝ → ℝ, with everything derived from one expression."""
+
+    activation: Activation
+
+    @cached_property
+    def symbols(self) -> dict[str, sympy.Symbol]:
+        """Parameter name → SymPy symbol."""
+        return {p.name: sympy.Symbol(p.name, real=True) for p in self.activation.parameters}
+
+    @cached_property
+    def defaults(self) -> dict[sympy.Symbol, float]:
+        """Parameter symbol → default value."""
+        return {self.symbols[p.name]: p.default for p in self.activation.parameters}
+
+    @cached_property
+    def function(self) -> sympy.Expr:
+        """f(x) as defined in `math.function`."""
+        return parse(self.activation.math.function, self.symbols)
+
+    @cached_property
+    def derivative(self) -> sympy.Expr:
+        """f'(x), by symbolic differentiation of `function`."""
+        return sympy.diff(self.function, X)
+
+    @cached_property
+    def second_derivative(self) -> sympy.Expr:
+        """f''(x), used for smoothness classification."""
+        return sympy.diff(self.derivative, X)
+
+    @cached_property
+    def display(self) -> sympy.Expr:
+        """The form of f to typeset: `math.display` if given, else `function`."""
+        source = self.activation.math.display
+        return parse(source, self.symbols, evaluate=False) if source else self.function
+
+    @cached_property
+    def derivative_display(self) -> sympy.Expr:
+        """The form of f' to typeset: `math.derivative_display` if given, else the computed derivative."""
+        source = self.activation.math.derivative_display
+        return parse(source, self.symbols, evaluate=False) if source else self.derivative
+
+    @cached_property
+    def symbol_latex(self) -> dict[sympy.Symbol, str]:
+        """Parameter symbol → LaTeX, as declared in the definition."""
+        return {self.symbols[p.name]: p.latex for p in self.activation.parameters}
+
+    @cached_property
+    def formula_latex(self) -> str:
+        """`f(x) = …`, printed by SymPy from the display form."""
+        return "f(x) = " + latex(self.display, self.symbol_latex)
+
+    @cached_property
+    def derivative_latex(self) -> str:
+        """`f'(x) = …`, printed by SymPy from the derivative's display form."""
+        return "f'(x) = " + latex(self.derivative_display, self.symbol_latex)
+
+    @cached_property
+    def kinks(self) -> list[float]:
+        """Points where f, f' or f'' may fail to exist, at default parameters."""
+        return kink_points(self.function, self.defaults)
+
+    def evaluator(
+        self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False
+    ) -> Callable[[float], float]:
+        """A float → float function evaluating `expression` with mpmath at high precision.
+
+        With `exact`, the mpmath number itself is returned (for exact comparisons).
+        """
+        values = dict(self.defaults)
+        for name, value in (parameters or {}).items():
+            values[self.symbols[name]] = value
+        concrete = expand_helpers(expression).subs(values)
+        compiled = sympy.lambdify(X, concrete, modules="mpmath")
+
+        def evaluate(x: float) -> float:
+            with mpmath.workdps(PRECISION_DIGITS):
+                try:
+                    value = compiled(mpmath.mpf(x))
+                except ZeroDivisionError:
+                    value = mpmath.nan
+                if mpmath.isnan(value):
+                    # A removable singularity (sinc at 0): the mean of the one-sided values.
+                    offset = mpmath.mpf(10) ** (-PRECISION_DIGITS // 2)
+                    value = (compiled(mpmath.mpf(x) - offset) + compiled(mpmath.mpf(x) + offset)) / 2
+                return value if exact else float(value)
+
+        return evaluate
+
+    def f(self, parameters: dict[str, float] | None = None) -> Callable[[float], float]:
+        """F at the default parameters, or with some replaced."""
+        return self.evaluator(self.function, parameters)
+
+    def df(self, parameters: dict[str, float] | None = None) -> Callable[[float], float]:
+        """F' at the default parameters, or with some replaced."""
+        return self.evaluator(self.derivative, parameters)
+
+    def one_sided(self, expression: sympy.Expr, point: float, side: int) -> float:
+        """The limit of `expression` at `point` from the left (side −1) or right (+1), numerically."""
+        values = dict(self.defaults)
+        concrete = expand_helpers(expression).subs(values)
+        compiled = sympy.lambdify(X, concrete, modules="mpmath")
+        with mpmath.workdps(2 * PRECISION_DIGITS):
+            offset = mpmath.mpf(10) ** (-PRECISION_DIGITS)
+            return float(compiled(mpmath.mpf(point) + side * offset))

@@ -1,0 +1,115 @@
+"""Build the PyTorch callable a definition names, and compare it with the definition's math.
+
+Used by the tests and by `python -m actsite.check`. Importing torch is slow, so callers import
+this module only when they need it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from .model import Activation
+from .torch_expression import pytorch_expression
+
+__all__ = ["build", "check_defaults", "compare", "pytorch_expression", "test_points"]
+
+TOLERANCE = 1e-9
+
+
+def build(expression: str) -> Callable[[torch.Tensor], torch.Tensor]:
+    """Evaluate a PyTorch expression and put the module in evaluation mode (RReLU's mean slope)."""
+    module = eval(expression, {"torch": torch})  # noqa: S307 - expressions come from our own definitions
+    if isinstance(module, torch.nn.Module):
+        module.eval()
+        module.double()
+    return module
+
+
+def constructor_defaults(dotted: str) -> dict[str, object]:
+    """Constructor defaults of a torch.nn module, without `inplace`, `device` and `dtype`."""
+    target: object = torch
+    for part in dotted.split(".")[1:]:
+        target = getattr(target, part)
+    signature = inspect.signature(target)  # type: ignore[arg-type]
+    skipped = {"self", "inplace", "device", "dtype"}
+    return {
+        name: parameter.default
+        for name, parameter in signature.parameters.items()
+        if name not in skipped and parameter.kind is not inspect.Parameter.VAR_KEYWORD
+    }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Largest differences between the definition and PyTorch over the given points."""
+
+    max_value_error: float
+    max_derivative_error: float
+    worst_value_x: float
+    worst_derivative_x: float
+
+
+def compare(
+    module: Callable[[torch.Tensor], torch.Tensor],
+    f: Callable[[float], float],
+    df: Callable[[float], float],
+    xs: np.ndarray,
+    kinks: list[float],
+) -> Comparison:
+    """Values and autograd derivatives of `module` against `f`, `f'`, in float64.
+
+    Errors are relative to max(1, |reference|). Derivatives are not compared at kinks, where the
+    derivative is undefined and PyTorch picks a one-sided value by convention.
+    """
+    inputs = torch.tensor(xs, dtype=torch.float64, requires_grad=True)
+    outputs = module(inputs)
+    (gradient,) = torch.autograd.grad(outputs.sum(), inputs)
+    values = outputs.detach().numpy()
+    grads = gradient.numpy()
+    expected = np.array([f(x) for x in xs])
+    value_errors = np.abs(values - expected) / np.maximum(1.0, np.abs(expected))
+    away = np.array([all(abs(x - k) > 1e-12 for k in kinks) for x in xs])
+    expected_grads = np.array([df(x) if keep else 0.0 for x, keep in zip(xs, away, strict=True)])
+    grad_errors = np.where(away, np.abs(grads - expected_grads) / np.maximum(1.0, np.abs(expected_grads)), 0.0)
+    return Comparison(
+        max_value_error=float(np.max(value_errors)),
+        max_derivative_error=float(np.max(grad_errors)),
+        worst_value_x=float(xs[int(np.argmax(value_errors))]),
+        worst_derivative_x=float(xs[int(np.argmax(grad_errors))]),
+    )
+
+
+def test_points(kinks: list[float]) -> np.ndarray:
+    """≥ 2000 points in [−20, 20] plus 0, ±1e−8, the kinks (and just beside them) and ±1e3."""
+    special = [0.0, 1e-8, -1e-8, 1e3, -1e3]
+    for k in kinks:
+        special += [k, k - 1e-8, k + 1e-8]
+    return np.unique(np.concatenate([np.linspace(-20.0, 20.0, 2001), np.array(special)]))
+
+
+def check_defaults(activation: Activation) -> list[str]:
+    """Differences between the definition's PyTorch defaults and the constructor's, as messages."""
+    api = activation.api.pytorch
+    if api is None or api.module is None:
+        return []
+    problems: list[str] = []
+    actual = constructor_defaults(api.module)
+    if set(actual) != set(api.defaults):
+        problems.append(f"api.pytorch.defaults lists {sorted(api.defaults)} but {api.module} takes {sorted(actual)}")
+    for name, value in api.defaults.items():
+        if name in actual and actual[name] is not inspect.Parameter.empty and actual[name] != value:
+            problems.append(f"api.pytorch.defaults.{name} is {value!r} but PyTorch's default is {actual[name]!r}")
+    for parameter in activation.parameters:
+        argument = api.parameter_map.get(parameter.name)
+        required = actual.get(argument) is inspect.Parameter.empty
+        if argument is not None and not required and actual.get(argument) != parameter.default:
+            problems.append(
+                f"parameters.{parameter.name}.default is {parameter.default!r} "
+                f"but {api.module}({argument}=…) defaults to {actual.get(argument)!r}"
+            )
+    return problems

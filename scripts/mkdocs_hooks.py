@@ -1,0 +1,47 @@
+"""MkDocs hook: regenerate docs/ from activations/ before every build.
+
+`mkdocs build` and `mkdocs serve` therefore always show the current definitions; there is no
+separate generation step to forget. The i18n plugin builds once per language; the inputs' digest
+makes the second call a no-op.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from actsite.build import generate  # noqa: E402
+from actsite.load import DefinitionError  # noqa: E402
+
+_last_digest: str | None = None
+
+
+def _inputs_digest() -> str:
+    digest = hashlib.sha256()
+    for folder in ("activations", "i18n", "scripts"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Generate pages, plots and data unless the inputs are unchanged since the last call."""
+    global _last_digest
+    digest = _inputs_digest()
+    if digest == _last_digest:
+        return
+    try:
+        report = generate()
+    except DefinitionError as error:
+        raise PluginError(str(error)) from None
+    print(report.summary(), file=sys.stderr)
+    _last_digest = digest

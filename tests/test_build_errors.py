@@ -1,0 +1,89 @@
+"""Bad input fails with the file, the field and what is wrong, and writes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from actsite import build, load
+from actsite.load import DefinitionError, load_all, load_one
+from conftest import ROOT
+
+EXEMPLAR = ROOT / "activations" / "leaky-relu.yaml"
+
+
+def _write(directory: Path, name: str, text: str) -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("slug: leaky-relu", "slug: leaky-relu-2", "slug: 'leaky-relu-2' must equal the file name"),
+        (
+            "function: Piecewise((x, x >= 0), (alpha*x, True))",
+            "function: Piecewise((x, x >= 0), (beta*x, True))",
+            "math.function: unknown name(s) beta",
+        ),
+        ("function: Piecewise((x, x >= 0), (alpha*x, True))", "function: Max(x, alpha*x)", "math.function: `Max` is not allowed"),
+        ("  level: 4\n", "  level: 7\n", "recommendation.level: Input should be less than or equal to 5"),
+        ("kind: elementwise", "kind: wobbly", "kind: Input should be"),
+        ("    zh: 作用于负输入的斜率", "    zz: 作用于负输入的斜率", "parameters[0].description"),
+        ("year: 2013\n", "year: 2013\ncolour: blue\n", "colour: Extra inputs are not permitted"),
+    ],
+)
+def test_malformed_definition_names_file_and_field(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    text = EXEMPLAR.read_text(encoding="utf-8")
+    assert old in text
+    path = _write(tmp_path, "leaky-relu.yaml", text.replace(old, new, 1))
+    with pytest.raises(DefinitionError) as error:
+        load_one(path)
+    message = str(error.value)
+    assert "leaky-relu.yaml" in message
+    assert expected in message
+
+
+def test_unequal_translations_are_reported(tmp_path: Path) -> None:
+    text = EXEMPLAR.read_text(encoding="utf-8")
+    old = '      - "与 ReLU 一样便宜：一次比较加一次乘法。"\n'
+    assert old in text
+    path = _write(tmp_path, "leaky-relu.yaml", text.replace(old, ""))
+    with pytest.raises(DefinitionError, match=r"prose\.pros.*en has 3 items but zh has 2"):
+        load_one(path)
+
+
+def test_invalid_yaml_is_reported_with_the_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, "broken.yaml", "slug: [unclosed\n")
+    with pytest.raises(DefinitionError, match=r"broken\.yaml: not valid YAML"):
+        load_one(path)
+
+
+def test_alias_colliding_with_a_slug_is_reported(tmp_path: Path) -> None:
+    text = EXEMPLAR.read_text(encoding="utf-8")
+    _write(tmp_path, "leaky-relu.yaml", text)
+    other = text.replace("slug: leaky-relu", "slug: other-relu").replace("aliases: [leakyrelu, lrelu]", "aliases: [leaky-relu]")
+    _write(tmp_path, "other-relu.yaml", other)
+    with pytest.raises(DefinitionError, match=r"other-relu\.yaml: aliases: 'leaky-relu' is already used by 'leaky-relu'"):
+        load_all(tmp_path)
+
+
+def test_failed_generation_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    activations = tmp_path / "activations"
+    shutil.copytree(ROOT / "activations", activations)
+    bad = (activations / "leaky-relu.yaml").read_text(encoding="utf-8").replace("alpha*x", "gamma*x")
+    (activations / "leaky-relu.yaml").write_text(bad, encoding="utf-8")
+    docs, plots = tmp_path / "docs", tmp_path / "plots"
+    monkeypatch.setattr(load, "ACTIVATIONS_DIR", activations)
+    monkeypatch.setattr(build, "load_all", lambda: load_all(activations))
+    monkeypatch.setattr(build, "DOCS_DIR", docs)
+    monkeypatch.setattr(build, "PLOTS_DIR", plots)
+    monkeypatch.setattr(build, "PLOT_KEYS_FILE", plots / ".keys.json")
+    monkeypatch.setattr(build, "GENERATED_MANIFEST", docs / ".generated.json")
+    with pytest.raises(DefinitionError, match=r"leaky-relu\.yaml: math\.function: unknown name\(s\) gamma"):
+        build.generate()
+    assert not docs.exists()
+    assert not plots.exists()

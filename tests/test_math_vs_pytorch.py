@@ -1,0 +1,72 @@
+"""Values, derivatives and defaults agree with PyTorch wherever PyTorch has the function."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from actsite import torch_reference
+from actsite.symbolic import parse
+from conftest import BY_SLUG, DEFINITIONS
+
+WITH_MODULE = [d.slug for d in DEFINITIONS if d.activation.api.pytorch and d.activation.api.pytorch.module]
+WITH_FUNCTIONAL = [d.slug for d in DEFINITIONS if d.activation.api.pytorch and d.activation.api.pytorch.functional]
+APPROXIMATIONS = [(d.slug, a.id) for d in DEFINITIONS for a in d.activation.math.approximations if a.pytorch]
+
+
+def test_points_cover_the_required_set() -> None:
+    points = torch_reference.test_points([0.0])
+    inside = points[(points >= -20) & (points <= 20)]
+    assert len(inside) >= 2000
+    for special in (0.0, 1e-8, -1e-8, 1e3, -1e3):
+        assert special in points
+
+
+@pytest.mark.parametrize("slug", WITH_MODULE)
+def test_values_and_derivative_match_torch_autograd(slug: str) -> None:
+    loaded = BY_SLUG[slug]
+    expression = torch_reference.pytorch_expression(loaded.activation.api.pytorch)
+    module = torch_reference.build(expression)
+    kinks = loaded.math.kinks
+    result = torch_reference.compare(module, loaded.math.f(), loaded.math.df(), torch_reference.test_points(kinks), kinks)
+    assert result.max_value_error < torch_reference.TOLERANCE, result
+    assert result.max_derivative_error < torch_reference.TOLERANCE, result
+
+
+@pytest.mark.parametrize("slug", WITH_FUNCTIONAL)
+def test_functional_form_matches_definition(slug: str) -> None:
+    loaded = BY_SLUG[slug]
+    api = loaded.activation.api.pytorch
+    target = torch
+    for part in api.functional.split(".")[1:]:
+        target = getattr(target, part)
+    # The functional takes the same keyword arguments as the module's constructor where they exist.
+    arguments = {k: v for k, v in api.defaults.items() if k not in ("num_parameters", "init")}
+    kinks = loaded.math.kinks
+    xs = torch_reference.test_points(kinks)
+
+    def call(x: torch.Tensor) -> torch.Tensor:
+        return target(x, **arguments) if api.module else target(x)
+
+    result = torch_reference.compare(call, loaded.math.f(), loaded.math.df(), xs, kinks)
+    assert result.max_value_error < torch_reference.TOLERANCE, result
+    assert result.max_derivative_error < torch_reference.TOLERANCE, result
+
+
+@pytest.mark.parametrize("slug", WITH_MODULE)
+def test_defaults_equal_pytorch_constructor_defaults(slug: str) -> None:
+    assert torch_reference.check_defaults(BY_SLUG[slug].activation) == []
+
+
+@pytest.mark.parametrize(("slug", "approximation_id"), APPROXIMATIONS)
+def test_approximation_matches_its_pytorch_form(slug: str, approximation_id: str) -> None:
+    loaded = BY_SLUG[slug]
+    approximation = next(a for a in loaded.activation.math.approximations if a.id == approximation_id)
+    expression = parse(approximation.function, loaded.math.symbols)
+    evaluate = loaded.math.evaluator(expression)
+    module = torch_reference.build(approximation.pytorch)
+    xs = np.linspace(-20.0, 20.0, 2001)
+    values = module(torch.tensor(xs, dtype=torch.float64)).detach().numpy()
+    expected = np.array([evaluate(x) for x in xs])
+    assert np.max(np.abs(values - expected) / np.maximum(1.0, np.abs(expected))) < torch_reference.TOLERANCE

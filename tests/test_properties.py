@@ -1,0 +1,106 @@
+"""Computed properties against facts worked out by hand from the mathematics (independent of the code).
+
+Each expectation is a textbook fact: e.g. SiLU's minimum −0.278465 at x ≈ −1.2785, SELU's infimum
+−λα, GELU's f′ peaking at x = √2 with Φ(√2) + √2 φ(√2) ≈ 1.128904.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from actsite.properties import Properties, compute
+from conftest import BY_SLUG, SLUGS
+
+INF = math.inf
+SELU_LAMBDA = 1.0507009873554804934193349852946
+SELU_ALPHA = 1.6732632423543772848170429916717
+
+# slug: (lower, lower attained, upper, upper attained, monotonic, zero-centred, smoothness,
+#        saturation left, right, f(0), f'(0) (or (left, right) where undefined), sup |f'| or None to skip)
+EXPECTED: dict[str, tuple] = {
+    "sigmoid": (0, False, 1, False, "increasing", "no", None, "soft", "soft", 0.5, 0.25, 0.25),
+    "tanh": (-1, False, 1, False, "increasing", "odd", None, "soft", "soft", 0.0, 1.0, 1.0),
+    "relu": (0, True, INF, False, "non-decreasing", "no", 0, "hard", "no", 0.0, (0.0, 1.0), 1.0),
+    "leaky-relu": (-INF, False, INF, False, "increasing", "partly", 0, "no", "no", 0.0, (0.01, 1.0), 1.0),
+    "elu": (-1, False, INF, False, "increasing", "partly", 1, "soft", "no", 0.0, 1.0, 1.0),
+    "selu": (
+        -SELU_LAMBDA * SELU_ALPHA,
+        False,
+        INF,
+        False,
+        "increasing",
+        "partly",
+        0,
+        "soft",
+        "no",
+        0.0,
+        (SELU_LAMBDA * SELU_ALPHA, SELU_LAMBDA),
+        SELU_LAMBDA * SELU_ALPHA,
+    ),
+    "gelu": (-0.16997120970, True, INF, False, "no", "partly", None, "soft", "no", 0.0, 0.5, 1.1289039),
+    "silu": (-0.27846454276, True, INF, False, "no", "partly", None, "soft", "no", 0.0, 0.5, 1.0998393),
+    "mish": (-0.30884303810, True, INF, False, "no", "partly", None, "soft", "no", 0.0, 0.6, None),
+    "softplus": (0, False, INF, False, "increasing", "no", None, "soft", "no", math.log(2), 0.5, 1.0),
+    "softsign": (-1, False, 1, False, "increasing", "odd", 1, "soft", "soft", 0.0, 1.0, 1.0),
+    "hardswish": (-0.375, True, INF, False, "no", "partly", 0, "hard", "no", 0.0, 0.5, 1.5),
+}
+
+
+@pytest.fixture(scope="module")
+def computed() -> dict[str, Properties]:
+    return {slug: compute(BY_SLUG[slug].math) for slug in EXPECTED if slug in BY_SLUG}
+
+
+@pytest.mark.parametrize("slug", sorted(EXPECTED))
+def test_properties_match_hand_derived_facts(slug: str, computed: dict[str, Properties]) -> None:
+    assert slug in computed, f"{slug} is a required activation but has no definition"
+    p = computed[slug]
+    lower, lower_attained, upper, upper_attained, monotonic, zero_centred, smoothness, sat_left, sat_right, f0, df0, sup = EXPECTED[slug]
+    assert p.lower.value == pytest.approx(lower, abs=1e-8)
+    assert p.lower.attained is lower_attained
+    assert p.upper.value == pytest.approx(upper, abs=1e-8)
+    assert p.upper.attained is upper_attained
+    assert p.monotonic == monotonic
+    assert p.zero_centred == zero_centred
+    assert p.smoothness == smoothness
+    assert (p.saturation_left, p.saturation_right) == (sat_left, sat_right)
+    assert p.value_at_zero == pytest.approx(f0, abs=1e-12)
+    if isinstance(df0, tuple):
+        assert p.derivative_at_zero is None
+        assert p.derivative_at_zero_sides == pytest.approx(df0, abs=1e-9)
+    else:
+        assert p.derivative_at_zero == pytest.approx(df0, abs=1e-9)
+    if sup is not None:
+        assert p.sup_abs_derivative == pytest.approx(sup, abs=1e-6)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_range_contains_every_sample_and_attained_bounds_are_reached(slug: str) -> None:
+    loaded = BY_SLUG[slug]
+    p = compute(loaded.math)
+    f = loaded.math.f()
+    ys = np.array([f(x) for x in np.linspace(-30.0, 30.0, 3001)])
+    assert np.all(ys >= p.lower.value - 1e-9)
+    assert np.all(ys <= p.upper.value + 1e-9)
+    if p.lower.attained:
+        assert np.min(ys) == pytest.approx(p.lower.value, abs=1e-4)
+    if p.upper.attained:
+        assert np.max(ys) == pytest.approx(p.upper.value, abs=1e-4)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_monotonic_claim_agrees_with_samples(slug: str) -> None:
+    loaded = BY_SLUG[slug]
+    p = compute(loaded.math)
+    f = loaded.math.f()
+    steps = np.diff([f(x) for x in np.linspace(-30.0, 30.0, 3001)])
+    if p.monotonic in ("increasing", "non-decreasing"):
+        assert np.all(steps >= -1e-12)
+    elif p.monotonic in ("decreasing", "non-increasing"):
+        assert np.all(steps <= 1e-12)
+    else:
+        assert np.any(steps > 1e-12)
+        assert np.any(steps < -1e-12)

@@ -1,0 +1,143 @@
+"""The built site: both languages, same structure and anchors, nothing from other hosts, data export."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from actsite.export import SAMPLE_XS
+from conftest import BY_SLUG, SLUGS
+
+SECTION_ANCHORS = ["formula", "derivative", "plot", "properties", "pros-cons", "use-cases", "api", "references"]
+
+
+class _Collector(HTMLParser):
+    """Collects element ids, heading ids, the html lang, and every URL the page would request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.heading_ids: list[str] = []
+        self.lang: str | None = None
+        self.requested: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang")
+        if values.get("id"):
+            self.ids.append(values["id"] or "")
+            if re.fullmatch(r"h[1-6]", tag):
+                self.heading_ids.append(values["id"] or "")
+        if tag in ("script", "img", "iframe", "source") and values.get("src"):
+            self.requested.append(values["src"] or "")
+        if tag == "link" and values.get("href") and (values.get("rel") or "") in ("stylesheet", "preload", "icon", "manifest"):
+            self.requested.append(values["href"] or "")
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def page(site: Path, language: str, slug: str) -> Path:
+    prefix = site / "zh" if language == "zh" else site
+    return prefix / "activations" / slug / "index.html"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_activation_page_exists_in_both_languages_with_every_section_anchor(built_site: Path, slug: str) -> None:
+    for language in ("en", "zh"):
+        collected = parse(page(built_site, language, slug))
+        missing = [a for a in SECTION_ANCHORS if a not in collected.ids]
+        assert not missing, f"{language}: missing anchors {missing}"
+        assert collected.lang == ("zh" if language == "zh" else "en")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_both_languages_have_the_same_heading_structure(built_site: Path, slug: str) -> None:
+    english = parse(page(built_site, "en", slug)).heading_ids
+    chinese = parse(page(built_site, "zh", slug)).heading_ids
+    assert english == chinese
+    assert all(re.fullmatch(r"[a-z0-9-]+", anchor) for anchor in english), english
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_language_switcher_points_to_the_same_page(built_site: Path, slug: str) -> None:
+    english = parse(page(built_site, "en", slug)).links
+    chinese = parse(page(built_site, "zh", slug)).links
+    assert any(link.endswith(f"/zh/activations/{slug}/") for link in english), "en page does not link its zh version"
+    assert any(link.endswith(f"/activations/{slug}/") and "/zh/" not in link for link in chinese), "zh page does not link its en version"
+
+
+def test_no_page_requests_anything_from_another_host(built_site: Path) -> None:
+    offenders: list[str] = []
+    for html in built_site.rglob("*.html"):
+        for url in parse(html).requested:
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{html.relative_to(built_site)}: {url}")
+    for css in built_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8", errors="replace")):
+            offenders.append(f"{css.relative_to(built_site)}: {url}")
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_katex_assets_are_served_locally(built_site: Path) -> None:
+    assert (built_site / "assets/katex/katex.min.js").stat().st_size > 100_000
+    assert any((built_site / "assets/katex/fonts").glob("KaTeX_Main-Regular.woff2"))
+    css = (built_site / "assets/katex/katex.min.css").read_text(encoding="utf-8")
+    for font in re.findall(r"url\((fonts/[^)]+\.woff2)\)", css):
+        assert (built_site / "assets/katex" / font).exists(), font
+
+
+@pytest.fixture(scope="module")
+def export(built_site: Path) -> dict:
+    return json.loads((built_site / "data" / "activations.json").read_text(encoding="utf-8"))
+
+
+def test_export_lists_every_activation_once(export: dict) -> None:
+    assert [a["slug"] for a in export["activations"]] == sorted(SLUGS)
+    assert export["generated_from"] == len(SLUGS)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_export_samples_are_the_function_and_its_derivative(export: dict, slug: str) -> None:
+    entry = next(a for a in export["activations"] if a["slug"] == slug)
+    samples = entry["samples"]
+    assert samples["x"] == [float(x) for x in SAMPLE_XS]
+    assert (samples["x"][0], samples["x"][-1], len(samples["x"])) == (-6.0, 6.0, 1201)
+    loaded = BY_SLUG[slug]
+    f, df = loaded.math.f(), loaded.math.df()
+    for x, y, dy in zip(samples["x"][::50], samples["y"][::50], samples["dy"][::50], strict=True):
+        assert y == pytest.approx(f(x), rel=1e-12, abs=1e-12)
+        if dy is not None:
+            assert dy == pytest.approx(df(x), rel=1e-12, abs=1e-12)
+    for kink in entry["properties"]["kinks"]:
+        index = samples["x"].index(round(kink, 2)) if round(kink, 2) in samples["x"] else None
+        if index is not None and entry["properties"]["smoothness"] in ("C^0", "discontinuous"):
+            assert samples["dy"][index] is None, f"f′ is undefined at the kink {kink}"
+
+
+@pytest.mark.parametrize("slug", [s for s in SLUGS if BY_SLUG[s].activation.api.pytorch and BY_SLUG[s].activation.api.pytorch.module])
+def test_export_pytorch_expression_reproduces_the_samples(export: dict, slug: str) -> None:
+    entry = next(a for a in export["activations"] if a["slug"] == slug)
+    module = eval(entry["api"]["pytorch"], {"torch": torch})  # noqa: S307 - our own export
+    module.eval()
+    values = module(torch.tensor(entry["samples"]["x"], dtype=torch.float64)).detach().numpy()
+    assert np.allclose(values, np.array(entry["samples"]["y"]), rtol=1e-9, atol=1e-12)
+
+
+def test_data_format_page_exists_in_both_languages(built_site: Path) -> None:
+    for prefix in (built_site, built_site / "zh"):
+        collected = parse(prefix / "data-format" / "index.html")
+        assert {"data-export", "top-level", "fields", "example"} <= set(collected.ids)
