@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from .model import Activation
 from .symbolic import MathError, ScalarMath, parse
+from .vector import VectorFormula
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTIVATIONS_DIR = ROOT / "activations"
@@ -34,6 +35,11 @@ class Loaded:
     activation: Activation
     source_text: str
     math: ScalarMath
+
+    @property
+    def vector(self) -> VectorFormula | None:
+        """The vector formula, for kind `vector`."""
+        return VectorFormula(self.activation) if self.activation.math.vector is not None else None
 
     @property
     def slug(self) -> str:
@@ -70,6 +76,18 @@ def load_one(path: Path) -> Loaded:
             parse(approximation.function, math.symbols)
         except MathError as error:
             problems.append(f"{where}: math.approximations[{index}].function: {error}")
+    for index in range(len(activation.math.other_outputs)):
+        try:
+            parse(activation.math.other_outputs[index], math.symbols)
+        except MathError as error:
+            problems.append(f"{where}: math.other_outputs[{index}]: {error}")
+    if activation.math.vector is not None:
+        formula = VectorFormula(activation)
+        for field in ("component", "jacobian"):
+            try:
+                getattr(formula, field)
+            except MathError as error:
+                problems.append(f"{where}: math.vector.{field}: {error}")
     if problems:
         raise DefinitionError(problems)
     return Loaded(path=path, activation=activation, source_text=text, math=math)

@@ -52,11 +52,23 @@ class TextList(Strict):
 
 
 class Kind(StrEnum):
-    """How the activation maps inputs to outputs."""
+    """How the activation maps inputs to outputs.
+
+    `math.function` is always a scalar function of x; what it means depends on the kind:
+    elementwise kinds: f itself; gated: the gate g in f(a, b) = a ⊗ g(b); vector: the two-class
+    slice (first output for the input (x, 0)); multi-output: the first output; reduction,
+    normalization and input-conditioned: f at fixed pieces, statistics or coefficients.
+    """
 
     elementwise = "elementwise"
     learnable = "elementwise-learnable"
     stochastic = "stochastic"
+    gated = "gated"
+    vector = "vector"
+    multi_output = "multi-output"
+    reduction = "reduction"
+    normalization = "normalization"
+    input_conditioned = "input-conditioned"
 
 
 class Parameter(Strict):
@@ -77,6 +89,21 @@ class Approximation(Strict):
     name: Text
     function: Annotated[str, Field(description="SymPy expression in `x` and the parameters.")]
     pytorch: Annotated[str | None, Field(default=None, description="Python expression building the PyTorch callable of this form, if any.")]
+
+
+class VectorMath(Strict):
+    """The vector formula of a vector-valued activation (softmax, sparsemax, …).
+
+    `component` is y_i as a SymPy expression in `x[i]`, `x[j]`, `n` and the parameters, e.g.
+    `exp(x[i]/T)/Sum(exp(x[j]/T), (j, 1, n))`. It may use the symbol `tau`, a threshold that the
+    build finds numerically so that the outputs sum to 1 (sparsemax, entmax). `jacobian` is
+    ∂y_i/∂x_k in `x`, `y` (the outputs), `i`, `k`, `j`, `n`; tests check it against finite
+    differences and PyTorch autograd.
+    """
+
+    component: Annotated[str, Field(min_length=1)]
+    jacobian: Annotated[str, Field(min_length=1)]
+    outputs_sum_to_one: Annotated[bool, Field(default=True, description="True for probability outputs.")]
 
 
 class Math(Strict):
@@ -107,6 +134,10 @@ class Math(Strict):
     ]
     plot_range: Annotated[tuple[float, float], Field(default=(-5.0, 5.0), description="x range of the plots.")]
     approximations: Annotated[list[Approximation], Field(default_factory=list)]
+    vector: Annotated[VectorMath | None, Field(default=None, description="Required for kind `vector`.")]
+    other_outputs: Annotated[
+        list[str], Field(default_factory=list, description="Kind `multi-output`: SymPy expressions of the outputs after the first.")
+    ]
 
     @model_validator(mode="after")
     def _range_increases(self) -> Math:
@@ -134,6 +165,12 @@ class PyTorchApi(Strict):
         Field(default_factory=dict, description="Every constructor argument except `inplace`, with PyTorch's default."),
     ]
     parameter_map: Annotated[dict[str, str], Field(default_factory=dict, description="Math parameter name → constructor argument name.")]
+    gate: Annotated[
+        str | None,
+        Field(
+            default=None, description="Kind `gated`: Python expression building a PyTorch callable of the gate g, e.g. `torch.nn.GELU()`."
+        ),
+    ]
     note: Text | None = None
 
 
@@ -223,13 +260,24 @@ class Activation(Strict):
         return aliases
 
     @model_validator(mode="after")
+    def _kind_fields(self) -> Activation:
+        if (self.kind == Kind.vector) != (self.math.vector is not None):
+            raise ValueError("math.vector is required for kind `vector` and only allowed there")
+        if (self.kind == Kind.multi_output) != bool(self.math.other_outputs):
+            raise ValueError("math.other_outputs is required for kind `multi-output` and only allowed there")
+        if self.api.pytorch is not None and self.api.pytorch.gate is not None and self.kind != Kind.gated:
+            raise ValueError("api.pytorch.gate is only for kind `gated`")
+        return self
+
+    @model_validator(mode="after")
     def _parameters_unique(self) -> Activation:
         names = [p.name for p in self.parameters]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"parameter names repeat: {', '.join(duplicates)}")
-        if "x" in names:
-            raise ValueError("`x` is the input variable and cannot be a parameter name")
+        reserved = sorted(set(names) & {"x", "y", "i", "j", "k", "n", "tau"})
+        if reserved:
+            raise ValueError(f"{', '.join(reserved)} are reserved for inputs and indices and cannot be parameter names")
         if self.api.pytorch is not None:
             unknown = sorted(set(self.api.pytorch.parameter_map) - set(names))
             if unknown:

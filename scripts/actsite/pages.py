@@ -14,12 +14,13 @@ from typing import Any
 
 import jinja2
 import numpy as np
+import sympy
 import yaml
 
 from .load import ROOT, Loaded
 from .model import LANGUAGES, Activation
 from .properties import Properties
-from .symbolic import latex, parse
+from .symbolic import X, latex, parse
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 I18N_DIR = ROOT / "i18n"
@@ -162,8 +163,9 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "family": families[activation.family][language]["name"],
         "year": str(activation.year) if activation.year else t["none_available"],
         "aliases": ", ".join(f"`{a}`" for a in activation.aliases) or t["none_available"],
-        "formula_latex": localize_latex(loaded.math.formula_latex, language),
-        "derivative_latex": localize_latex(loaded.math.derivative_latex, language),
+        "role_note": t.get(f"role_{activation.kind.value}"),
+        "formula_blocks": [localize_latex(block, language) for block in formula_blocks(loaded)],
+        "derivative_blocks": [localize_latex(block, language) for block in derivative_blocks(loaded)],
         "parameters": [
             {
                 "latex": p.latex,
@@ -183,7 +185,9 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         ],
         "kink_note": kink_note(context.properties, language),
         "plot_src": f"../plots/{activation.slug}.svg",
-        "plot_alt": t["plot_alt"].format(name=name, low=format_number(low), high=format_number(high)),
+        "plot_alt": t[f"plot_alt_{plot_role(activation.kind.value)}"].format(name=name, low=format_number(low), high=format_number(high)),
+        "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
+        "surface_alt": t["surface_alt"].format(name=name),
         **variants_view(activation, language, name),
         "properties": property_rows(context.properties, language),
         "pros": prose.pros.get(language),
@@ -217,12 +221,48 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
     }
 
 
+def formula_blocks(loaded: Loaded) -> list[str]:
+    """The displayed equations of the formula section, by kind."""
+    math_ = loaded.math
+    kind = loaded.activation.kind.value
+    if kind == "gated":
+        return [r"f(a, b) = a \otimes g(b)", math_.formula_latex]
+    if kind == "vector" and loaded.vector is not None:
+        return [loaded.vector.component_latex(math_.symbol_latex), math_.formula_latex]
+    if kind == "multi-output":
+        others = [f"f_{{{index}}}(x) = " + latex(expression, math_.symbol_latex) for index, expression in enumerate(math_.other_outputs, 2)]
+        return [math_.formula_latex, *others]
+    return [math_.formula_latex]
+
+
+def derivative_blocks(loaded: Loaded) -> list[str]:
+    """The displayed equations of the derivative section, by kind."""
+    math_ = loaded.math
+    kind = loaded.activation.kind.value
+    if kind == "gated":
+        return [r"\frac{\partial f}{\partial a} = g(b), \qquad \frac{\partial f}{\partial b} = a \otimes g'(b)", math_.derivative_latex]
+    if kind == "vector" and loaded.vector is not None:
+        return [loaded.vector.jacobian_latex(math_.symbol_latex), math_.derivative_latex]
+    if kind == "multi-output":
+        others = [
+            f"f_{{{index}}}'(x) = " + latex(sympy.diff(expression, X), math_.symbol_latex)
+            for index, expression in enumerate(math_.other_outputs, 2)
+        ]
+        return [math_.derivative_latex, *others]
+    return [math_.derivative_latex]
+
+
 def localize_latex(text: str, language: str) -> str:
     """Translate the words SymPy puts in Piecewise cases (`for`, `otherwise`)."""
     t = ui_strings(language)
     return text.replace(r"\text{for}\:", r"\text{" + t["latex_if"] + r"}\:").replace(
         r"\text{otherwise}", r"\text{" + t["latex_otherwise"] + "}"
     )
+
+
+def plot_role(kind: str) -> str:
+    """Which alt text describes the main figure: the function, the gate, the slice or the outputs."""
+    return {"gated": "gate", "vector": "slice", "multi-output": "outputs"}.get(kind, "function")
 
 
 def variants_view(activation: Activation, language: str, name: str) -> dict[str, str | None]:

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import sympy
 
 from .load import Loaded
+from .symbolic import X
 
 POINTS = 801
 STYLE = {
@@ -53,11 +55,19 @@ class Curve:
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure to render: its file name (e.g. `gelu.svg`), curves, and cache key."""
+    """A figure to render: its file name (e.g. `gelu.svg`), curves, and cache key.
+
+    With `surface_of` (a gate g), the figure is instead a heat map of f(a, b) = a·g(b).
+    """
 
     file_name: str
     curves: tuple[Curve, ...]
     key: str
+    surface_of: Callable[[float], float] | None = None
+
+
+_SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
+SURFACE_POINTS = 61
 
 
 def sample_curve(evaluate: Callable[[float], float], low: float, high: float, breaks: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -88,6 +98,8 @@ def render_plot(figure: Figure) -> bytes:
 
     with matplotlib.rc_context(STYLE):
         fig, axes = plt.subplots()
+        if figure.surface_of is not None:
+            return _render_surface(fig, axes, figure.surface_of, plt)
         for curve in figure.curves:
             axes.plot(curve.xs, curve.ys, color=curve.color, linestyle="--" if curve.dashed else "-", label=curve.label)
         axes.axhline(0.0, color="#888888", linewidth=0.8)
@@ -100,6 +112,26 @@ def render_plot(figure: Figure) -> bytes:
         buffer = io.BytesIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         plt.close(fig)
+    return buffer.getvalue()
+
+
+def _render_surface(fig: object, axes: object, gate: Callable[[float], float], plt: object) -> bytes:
+    """Heat map of f(a, b) = a·g(b) over [−3, 3]², with a colour bar; deterministic SVG bytes."""
+    grid = np.linspace(-3.0, 3.0, SURFACE_POINTS)
+    gate_values = np.array([gate(b) for b in grid])
+    surface = np.outer(gate_values, grid)  # rows: b, columns: a
+    limit = float(np.max(np.abs(surface)))
+    levels = np.linspace(-limit, limit, 17)
+    image = axes.contourf(grid, grid, surface, levels=levels, cmap="RdBu_r")  # type: ignore[attr-defined]
+    axes.contour(grid, grid, surface, levels=9, colors="#333333", linewidths=0.6)  # type: ignore[attr-defined]
+    axes.set_xlabel("a")  # type: ignore[attr-defined]
+    axes.set_ylabel("b")  # type: ignore[attr-defined]
+    axes.set_title("f(a, b) = a ⊗ g(b)")  # type: ignore[attr-defined]
+    fig.colorbar(image, ax=axes)  # type: ignore[attr-defined]
+    fig.tight_layout()  # type: ignore[attr-defined]
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})  # type: ignore[attr-defined]
+    plt.close(fig)  # type: ignore[attr-defined]
     return buffer.getvalue()
 
 
@@ -118,18 +150,18 @@ def figures_for(loaded: Loaded) -> list[Figure]:
     low, high = activation.math.plot_range
     breaks = math_.kinks
     key_base = _key_material(loaded)
+    symbol = {"gated": "g", "vector": "s", "multi-output": "f₁"}.get(activation.kind.value, "f")
     f_x, f_y = sample_curve(math_.f(), low, high, breaks)
     d_x, d_y = sample_curve(math_.df(), low, high, breaks)
-    figures = [
-        Figure(
-            file_name=f"{activation.slug}.svg",
-            curves=(
-                Curve(f_x, f_y, "f(x)", FUNCTION_COLOR),
-                Curve(d_x, d_y, "f′(x)", DERIVATIVE_COLOR, dashed=True),
-            ),
-            key=_hash(key_base, "main"),
-        )
-    ]
+    curves = [Curve(f_x, f_y, f"{symbol}(x)", FUNCTION_COLOR), Curve(d_x, d_y, f"{symbol}′(x)", DERIVATIVE_COLOR, dashed=True)]
+    for index, expression in enumerate(math_.other_outputs, 2):
+        xs, ys = sample_curve(math_.evaluator(expression), low, high, breaks)
+        dxs, dys = sample_curve(math_.evaluator(sympy.diff(expression, X)), low, high, breaks)
+        color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
+        curves += [Curve(xs, ys, f"f{_SUBSCRIPTS[index]}(x)", color), Curve(dxs, dys, f"f{_SUBSCRIPTS[index]}′(x)", color, dashed=True)]
+    figures = [Figure(file_name=f"{activation.slug}.svg", curves=tuple(curves), key=_hash(key_base, "main"))]
+    if activation.kind.value == "gated":
+        figures.append(Figure(file_name=f"{activation.slug}-surface.svg", curves=(), key=_hash(key_base, "surface"), surface_of=math_.f()))
     varied = [p for p in activation.parameters if len(p.variants) > 1]
     if varied:
         parameter = varied[0]  # one parameter per variants figure keeps it readable
@@ -157,6 +189,7 @@ def _key_material(loaded: Loaded) -> str:
     material = {
         "slug": activation.slug,
         "math": activation.math.model_dump(mode="json"),
+        "kind": activation.kind.value,
         "parameters": [p.model_dump(mode="json", include={"name", "default", "variants"}) for p in activation.parameters],
         "style": STYLE,
         "colors": [FUNCTION_COLOR, DERIVATIVE_COLOR, *VARIANT_COLORS],
@@ -173,6 +206,8 @@ def figure_keys(loaded: Loaded) -> dict[str, str]:
     """File name → cache key, without sampling any curve (cheap: decides what needs rendering)."""
     base = _key_material(loaded)
     keys = {f"{loaded.slug}.svg": _hash(base, "main")}
+    if loaded.activation.kind.value == "gated":
+        keys[f"{loaded.slug}-surface.svg"] = _hash(base, "surface")
     if any(len(p.variants) > 1 for p in loaded.activation.parameters):
         keys[f"{loaded.slug}-variants.svg"] = _hash(base, "variants")
     return keys

@@ -184,6 +184,9 @@ def latex(expression: sympy.Expr, symbol_latex: dict[sympy.Symbol, str]) -> str:
     return sympy.latex(expression, symbol_names=symbol_latex, ln_notation=True)
 
 
+FUNCTION_SYMBOLS = {"gated": "g", "vector": "s", "multi-output": "f_{1}"}
+
+
 @dataclass(frozen=True)
 class ScalarMath:
     """The math of a scalar activation f: ℝ → ℝ, with everything derived from one expression."""
@@ -233,14 +236,24 @@ class ScalarMath:
         return {self.symbols[p.name]: p.latex for p in self.activation.parameters}
 
     @cached_property
+    def function_symbol(self) -> str:
+        """The name of the scalar function on the page: f, the gate g, or the two-class slice s."""
+        return FUNCTION_SYMBOLS.get(self.activation.kind.value, "f")
+
+    @cached_property
     def formula_latex(self) -> str:
         """`f(x) = …`, printed by SymPy from the display form."""
-        return "f(x) = " + latex(self.display, self.symbol_latex)
+        return f"{self.function_symbol}(x) = " + latex(self.display, self.symbol_latex)
 
     @cached_property
     def derivative_latex(self) -> str:
         """`f'(x) = …`, printed by SymPy from the derivative's display form."""
-        return "f'(x) = " + latex(self.derivative_display, self.symbol_latex)
+        return f"{self.function_symbol}'(x) = " + latex(self.derivative_display, self.symbol_latex)
+
+    @cached_property
+    def other_outputs(self) -> list[sympy.Expr]:
+        """Outputs after the first (kind `multi-output`), parsed."""
+        return [parse(source, self.symbols) for source in self.activation.math.other_outputs]
 
     @cached_property
     def kinks(self) -> list[float]:
