@@ -34,3 +34,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures the browser suite measured (pages, requests, counts, contrast)."""
+    browser_module = sys.modules.get("test_browser")
+    report = getattr(browser_module, "REPORT", None)
+    if report:
+        terminalreporter.section("browser checks")
+        for name, value in report.items():
+            terminalreporter.write_line(f"{name}: {value}")

@@ -10,8 +10,10 @@ from actsite import torch_reference
 from actsite.symbolic import parse
 from conftest import BY_SLUG, DEFINITIONS
 
-WITH_MODULE = [d.slug for d in DEFINITIONS if d.activation.api.pytorch and d.activation.api.pytorch.module]
-WITH_FUNCTIONAL = [d.slug for d in DEFINITIONS if d.activation.api.pytorch and d.activation.api.pytorch.functional]
+ELEMENTWISE = [d for d in DEFINITIONS if d.activation.kind.value in ("elementwise", "elementwise-learnable", "stochastic")]
+WITH_MODULE = [d.slug for d in ELEMENTWISE if d.activation.api.pytorch and d.activation.api.pytorch.module]
+WITH_FUNCTIONAL = [d.slug for d in ELEMENTWISE if d.activation.api.pytorch and d.activation.api.pytorch.functional]
+ALL_WITH_MODULE = [d.slug for d in DEFINITIONS if d.activation.api.pytorch and d.activation.api.pytorch.module]
 APPROXIMATIONS = [(d.slug, a.id) for d in DEFINITIONS for a in d.activation.math.approximations if a.pytorch]
 
 
@@ -54,7 +56,7 @@ def test_functional_form_matches_definition(slug: str) -> None:
     assert result.max_derivative_error < torch_reference.TOLERANCE, result
 
 
-@pytest.mark.parametrize("slug", WITH_MODULE)
+@pytest.mark.parametrize("slug", ALL_WITH_MODULE)
 def test_defaults_equal_pytorch_constructor_defaults(slug: str) -> None:
     assert torch_reference.check_defaults(BY_SLUG[slug].activation) == []
 

@@ -1,0 +1,302 @@
+"""The built site as a reader sees it: every page in both languages, in Debian's chromium.
+
+Serves the built site on 127.0.0.1 and drives /usr/bin/chromium through Playwright. Each check
+fails the suite; the figures (pages, requests, counts) are printed at the end of the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import numpy as np
+import pytest
+from PIL import Image
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import SLUGS
+from test_site import parse
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+SECTION_ANCHORS = ["formula", "derivative", "plot", "properties", "pros-cons", "use-cases", "api", "references"]
+REPORT: dict[str, object] = {}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[str]:
+    """Serve the built site on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium; the suite fails (never skips) when it is missing."""
+    assert shutil.which("chromium") or Path(CHROMIUM).exists(), "Debian's chromium is missing: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page's URL path, both languages (the 404 page excluded)."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        relative = html.parent.relative_to(site).as_posix()
+        pages.append("/" if relative == "." else f"/{relative}/")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def visits(built_site: Path, server: str, browser: Browser) -> dict[str, dict[str, object]]:
+    """Visit every page once; record console errors, requests, formulas, images and links."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    records: dict[str, dict[str, object]] = {}
+    current: dict[str, object] = {}
+    page.on("console", lambda m: current["console_errors"].append(m.text) if m.type == "error" else None)  # type: ignore[union-attr]
+    page.on("pageerror", lambda e: current["console_errors"].append(str(e)))  # type: ignore[union-attr]
+    page.on("request", lambda r: current["requests"].append(r.url))  # type: ignore[union-attr]
+    page.on("requestfailed", lambda r: current["failed"].append(r.url))  # type: ignore[union-attr]
+    page.on("response", lambda r: current["failed"].append(f"{r.status} {r.url}") if r.status >= 400 else None)  # type: ignore[union-attr]
+    for path in site_pages(built_site):
+        current.clear()
+        current.update(console_errors=[], requests=[], failed=[])
+        page.goto(server + path, wait_until="networkidle")
+        current.update(page.evaluate(PAGE_PROBE))
+        records[path] = dict(current)
+    context.close()
+    REPORT["pages visited"] = len(records)
+    REPORT["requests made"] = sum(len(r["requests"]) for r in records.values())  # type: ignore[arg-type]
+    return records
+
+
+PAGE_PROBE = """() => {
+  const formulas = [...document.querySelectorAll('.arithmatex')];
+  const images = [...document.querySelectorAll('article img')];
+  const article = document.querySelector('article');
+  return {
+    lang: document.documentElement.lang,
+    formulas: formulas.length,
+    unrendered: formulas.filter(f => !f.querySelector('.katex')).length,
+    katex_errors: document.querySelectorAll('.katex-error').length,
+    raw_dollars: article ? (article.innerText.match(/\\$\\$|\\\\\\(|\\\\\\[/g) || []).length : 0,
+    images: images.map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt') || '', width: i.naturalWidth})),
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+  };
+}"""
+
+
+def test_every_page_loads_without_console_errors_or_failed_requests(visits: dict[str, dict[str, object]]) -> None:
+    errors = {path: r["console_errors"] for path, r in visits.items() if r["console_errors"]}
+    failed = {path: r["failed"] for path, r in visits.items() if r["failed"]}
+    REPORT["console errors"] = sum(len(v) for v in errors.values())  # type: ignore[arg-type]
+    REPORT["failed requests"] = sum(len(v) for v in failed.values())  # type: ignore[arg-type]
+    assert not errors, errors
+    assert not failed, failed
+
+
+def test_no_request_leaves_the_local_server(visits: dict[str, dict[str, object]], server: str) -> None:
+    host = urlparse(server).netloc
+    foreign = sorted({url for r in visits.values() for url in r["requests"] if urlparse(url).netloc not in (host, "")})  # type: ignore[union-attr]
+    REPORT["requests to other hosts"] = len(foreign)
+    assert not foreign, foreign[:10]
+
+
+def test_every_formula_is_rendered_by_katex(visits: dict[str, dict[str, object]]) -> None:
+    REPORT["formulas rendered"] = sum(r["formulas"] for r in visits.values())  # type: ignore[misc]
+    problems = {
+        p: (r["unrendered"], r["katex_errors"], r["raw_dollars"])
+        for p, r in visits.items()
+        if r["unrendered"] or r["katex_errors"] or r["raw_dollars"]
+    }
+    assert not problems, f"(unrendered, katex errors, raw delimiters) per page: {problems}"
+    activation_pages = [r for p, r in visits.items() if "/activations/" in p]
+    assert all(r["formulas"] >= 2 for r in activation_pages), "an activation page shows at least f and f′"
+
+
+def test_every_image_loads_and_plots_have_alt_text_in_the_page_language(visits: dict[str, dict[str, object]]) -> None:
+    broken, bad_alt, count = [], [], 0
+    for path, record in visits.items():
+        for image in record["images"]:  # type: ignore[union-attr]
+            count += 1
+            if image["width"] <= 0:
+                broken.append(f"{path}: {image['src']}")
+            if "plots/" in image["src"]:
+                alt = image["alt"]
+                chinese = bool(re.search(r"[\u4e00-\u9fff]", alt))
+                if len(alt) < 20 or chinese != (record["lang"] == "zh"):
+                    bad_alt.append(f"{path}: {alt!r}")
+    REPORT["images loaded"] = count - len(broken)
+    assert not broken, broken
+    assert not bad_alt, bad_alt
+
+
+def test_every_internal_link_and_anchor_resolves(visits: dict[str, dict[str, object]], server: str, built_site: Path) -> None:
+    host = urlparse(server).netloc
+    ids_of: dict[str, set[str]] = {}
+    broken: list[str] = []
+    checked = 0
+    for path, record in visits.items():
+        for link in record["links"]:  # type: ignore[union-attr]
+            url = urlparse(urljoin(server + path, link))
+            if url.netloc != host:
+                continue
+            checked += 1
+            target = built_site / url.path.lstrip("/")
+            if url.path.endswith("/"):
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path} → {link}")
+                continue
+            if url.fragment and target.suffix == ".html":
+                if target not in ids_of:
+                    ids_of[str(target)] = set(parse(target).ids)
+                if url.fragment not in ids_of[str(target)]:
+                    broken.append(f"{path} → {link} (no #{url.fragment})")
+    REPORT["internal links checked"] = checked
+    REPORT["broken links"] = len(broken)
+    assert not broken, broken[:20]
+
+
+def test_every_activation_page_carries_every_section_anchor(visits: dict[str, dict[str, object]]) -> None:
+    for slug in SLUGS:
+        for prefix in ("", "/zh"):
+            ids = visits[f"{prefix}/activations/{slug}/"]["ids"]
+            missing = [a for a in SECTION_ANCHORS if a not in ids]  # type: ignore[operator]
+            assert not missing, f"{prefix}/activations/{slug}/ lacks {missing}"
+
+
+@pytest.mark.parametrize(
+    ("start", "language", "expected"),
+    [("/activations/{slug}/", "zh", "/zh/activations/{slug}/"), ("/zh/activations/{slug}/", "en", "/activations/{slug}/")],
+)
+def test_language_switcher_keeps_page_and_section(browser: Browser, server: str, start: str, language: str, expected: str) -> None:
+    slug = "leaky-relu"
+    page = browser.new_page()
+    page.goto(server + start.format(slug=slug) + "#derivative")
+    page.hover(".md-header__option .md-select")
+    page.click(f'a[hreflang="{language}"]')
+    page.wait_for_load_state("load")
+    assert urlparse(page.url).path == expected.format(slug=slug)
+    assert urlparse(page.url).fragment == "derivative"
+    page.close()
+
+
+SEARCHES = [
+    ("梯度消失", {"sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu"}),
+    ("门控", {"glu", "geglu", "swiglu", "reglu", "silu", "gelu"}),
+    ("vanishing gradient", {"sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu"}),
+    ("gating", {"glu", "geglu", "swiglu", "reglu", "silu", "gelu"}),
+]
+
+
+@pytest.mark.parametrize(("query", "relevant"), SEARCHES)
+def test_search_finds_relevant_activation_pages(browser: Browser, server: str, query: str, relevant: set[str]) -> None:
+    page = browser.new_page()
+    start = "/zh/" if re.search(r"[\u4e00-\u9fff]", query) else "/"
+    page.goto(server + start)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 10).map(a => a.href)")
+    page.close()
+    found = {m.group(1) for link in links if (m := re.search(r"/activations/([a-z0-9-]+)/", link))}
+    assert found & relevant, f"first results for {query!r}: {links}"
+
+
+def _plot_contrast(page: Page) -> float:
+    """WCAG contrast ratio between the plot's background and its darkest tenth percentile of ink."""
+    png = page.locator("#plot-main").screenshot()
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=float) / 255.0
+    linear = np.where(pixels <= 0.03928, pixels / 12.92, ((pixels + 0.055) / 1.055) ** 2.4)
+    luminance = linear @ np.array([0.2126, 0.7152, 0.0722])
+    background = float(np.median(luminance))
+    ink = float(np.percentile(luminance, 1))
+    return (max(background, ink) + 0.05) / (min(background, ink) + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_plot_curves_have_contrast_in_both_colour_schemes(browser: Browser, server: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "/activations/leaky-relu/")
+    body = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    ratio = _plot_contrast(page)
+    context.close()
+    REPORT[f"plot contrast ({scheme}, page background {body})"] = round(ratio, 2)
+    assert ratio >= 4.5
+
+
+AXE_PAGES = ["/", "/activations/leaky-relu/", "/zh/", "/zh/activations/leaky-relu/"]
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_no_critical_or_serious_accessibility_violations(browser: Browser, server: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.goto(server + path)
+    results = Axe().run(page)
+    page.close()
+    severe = [
+        f"{v['impact']}: {v['id']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
+    REPORT[f"axe {path}"] = f"{len(results.response['violations'])} violations, {len(severe)} critical/serious"
+    assert not severe, severe
+
+
+def test_phone_width_has_no_horizontal_page_overflow(browser: Browser, server: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    overflowing: list[str] = []
+    for slug in SLUGS:
+        for prefix in ("", "/zh"):
+            page.goto(f"{server}{prefix}/activations/{slug}/")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                overflowing.append(f"{prefix}/activations/{slug}/ ({width}px)")
+            # Wide tables scroll inside their own container instead of widening the page.
+            unscrollable = page.evaluate(
+                """() => [...document.querySelectorAll('article table')].filter(t => {
+                    const box = t.closest('.md-typeset__scrollwrap') || t.parentElement;
+                    const style = getComputedStyle(box);
+                    return t.scrollWidth > box.clientWidth + 1 && !['auto', 'scroll'].includes(style.overflowX);
+                }).length"""
+            )
+            if unscrollable:
+                overflowing.append(f"{prefix}/activations/{slug}/: {unscrollable} table(s) overflow without scrolling")
+    context.close()
+    REPORT["phone-width pages checked"] = 2 * len(SLUGS)
+    assert not overflowing, overflowing
