@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from actsite.build import generate  # noqa: E402
-from actsite.load import DefinitionError  # noqa: E402
+from actsite.load import DefinitionError, load_all  # noqa: E402
+from actsite.redirects import write_redirects  # noqa: E402
 
 _last_digest: str | None = None
 
@@ -45,3 +46,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
     print(report.summary(), file=sys.stderr)
     _last_digest = digest
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the alias redirect pages of the language just built.
+
+    static-i18n builds every language into the same site_dir, prefixing the paths of the other
+    languages (`zh/…`); the theme language tells which build this is.
+    """
+    language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
+    site_root = Path(config.site_dir) / ("zh" if language == "zh" else "")
+    write_redirects(site_root, load_all(), language)

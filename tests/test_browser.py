@@ -134,11 +134,7 @@ def test_no_request_leaves_the_local_server(visits: dict[str, dict[str, object]]
 
 def test_every_formula_is_rendered_by_katex(visits: dict[str, dict[str, object]]) -> None:
     REPORT["formulas rendered"] = sum(r["formulas"] for r in visits.values())  # type: ignore[misc]
-    problems = {
-        p: (r["unrendered"], r["katex_errors"], r["raw_dollars"])
-        for p, r in visits.items()
-        if r["unrendered"] or r["katex_errors"] or r["raw_dollars"]
-    }
+    problems = {p: (r["unrendered"], r["katex_errors"], r["raw_dollars"]) for p, r in visits.items() if r["unrendered"] or r["katex_errors"] or r["raw_dollars"]}
     assert not problems, f"(unrendered, katex errors, raw delimiters) per page: {problems}"
     activation_pages = [r for p, r in visits.items() if "/activations/" in p]
     assert all(r["formulas"] >= 2 for r in activation_pages), "an activation page shows at least f and f′"
@@ -268,11 +264,7 @@ def test_no_critical_or_serious_accessibility_violations(browser: Browser, serve
     page.goto(server + path)
     results = Axe().run(page)
     page.close()
-    severe = [
-        f"{v['impact']}: {v['id']} ({len(v['nodes'])} nodes)"
-        for v in results.response["violations"]
-        if v["impact"] in ("critical", "serious")
-    ]
+    severe = [f"{v['impact']}: {v['id']} ({len(v['nodes'])} nodes)" for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
     REPORT[f"axe {path}"] = f"{len(results.response['violations'])} violations, {len(severe)} critical/serious"
     assert not severe, severe
 
@@ -300,3 +292,66 @@ def test_phone_width_has_no_horizontal_page_overflow(browser: Browser, server: s
     context.close()
     REPORT["phone-width pages checked"] = 2 * len(SLUGS)
     assert not overflowing, overflowing
+
+
+def test_alias_url_redirects_keeping_the_section(browser: Browser, server: str) -> None:
+    page = browser.new_page()
+    for prefix in ("", "/zh"):
+        page.goto(f"{server}{prefix}/activations/lrelu/#derivative")
+        page.wait_for_url(f"**{prefix}/activations/leaky-relu/#derivative")
+    page.close()
+
+
+def test_comparison_table_sorts_and_filters(browser: Browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(server + "/compare/")
+    year = page.locator("th", has_text="Year").locator("button")
+    year.click()
+    years = [int(y) for y in page.eval_on_selector_all("tbody tr td:last-child", "cells => cells.map(c => c.textContent.trim()).filter(Boolean)")]
+    assert years == sorted(years)
+    year.click()
+    years = [int(y) for y in page.eval_on_selector_all("tbody tr td:last-child", "cells => cells.map(c => c.textContent.trim()).filter(Boolean)")]
+    assert years == sorted(years, reverse=True)
+    total = page.locator("tbody tr").count()
+    page.select_option("select[data-filter=family]", "relu")
+    visible = page.locator("tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    assert all(family == "relu" for family in visible.evaluate_all("rows => rows.map(r => r.dataset.family)"))
+    page.select_option("select[data-filter=family]", "")
+    page.select_option("select[data-filter=task]", "gan")
+    assert all("gan" in tasks.split() for tasks in page.locator("tbody tr:not([hidden])").evaluate_all("rows => rows.map(r => r.dataset.tasks)"))
+    page.close()
+
+
+A4_LANDSCAPE_CONTENT_PX = round((297 - 20) / 25.4 * 96)  # page width minus the 10 mm margins, at 96 px per inch
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+@pytest.mark.parametrize(("path", "one_page"), [("/compare/", False), ("/zh/compare/", False), ("/cheat-sheet/", True), ("/zh/cheat-sheet/", True)])
+def test_printing_gives_a4_landscape_without_horizontal_overflow(browser: Browser, server: str, path: str, one_page: bool) -> None:
+    page = browser.new_page(viewport={"width": A4_LANDSCAPE_CONTENT_PX, "height": 700})
+    page.goto(server + path)
+    page.emulate_media(media="print")
+    overflow = page.evaluate(
+        """() => ({
+            page: document.documentElement.scrollWidth - window.innerWidth,
+            tables: [...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right - window.innerWidth),
+            hidden: ['.md-header', '.md-sidebar--primary', '.md-footer']
+                .map(s => document.querySelector(s)).filter(e => e && getComputedStyle(e).display !== 'none').length,
+            rowsSplittable: [...document.querySelectorAll('article tbody tr')].filter(r => getComputedStyle(r).breakInside !== 'avoid').length,
+            headerRepeats: [...document.querySelectorAll('article thead')].every(h => getComputedStyle(h).display === 'table-header-group'),
+        })"""
+    )
+    pdf = page.pdf(format="A4", landscape=True, print_background=True, prefer_css_page_size=True)
+    page.close()
+    REPORT[f"PDF pages {path}"] = _pdf_pages(pdf)
+    assert overflow["page"] <= 0, overflow
+    assert all(right <= 0.5 for right in overflow["tables"]), overflow
+    assert overflow["hidden"] == 0, "navigation, header and footer are hidden in print"
+    assert overflow["rowsSplittable"] == 0, "no table row may be cut across pages"
+    assert overflow["headerRepeats"], "the header row repeats on every printed page"
+    if one_page:
+        assert _pdf_pages(pdf) == 1

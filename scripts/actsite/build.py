@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalogue import catalogue_pages
 from .load import ROOT, DefinitionError, Loaded, load_all
 from .pages import (
     PageContext,
@@ -25,7 +26,7 @@ from .pages import (
     render_data_format_pages,
     render_home_pages,
 )
-from .plots import figure_keys, render_activation
+from .plots import family_key, figure_keys, render_activation, render_family
 from .properties import compute
 
 DOCS_DIR = ROOT / "docs"
@@ -71,27 +72,54 @@ def compute_contexts(definitions: list[Loaded]) -> list[PageContext]:
         return list(pool.map(_context, definitions, chunksize=4))
 
 
-def plan_plots(definitions: list[Loaded]) -> tuple[list[Loaded], dict[str, str]]:
-    """Which activations need their figures rendered, and the full file → key map."""
+def families_of(definitions: list[Loaded]) -> dict[str, list[Loaded]]:
+    """Family id → members sorted by slug."""
+    families: dict[str, list[Loaded]] = {}
+    for loaded in sorted(definitions, key=lambda d: d.slug):
+        families.setdefault(loaded.activation.family, []).append(loaded)
+    return families
+
+
+@dataclass
+class PlotPlan:
+    """What must be rendered, and the full file → cache key map of every figure."""
+
+    activations: list[Loaded]
+    families: list[tuple[str, list[Loaded]]]
+    keys: dict[str, str]
+
+
+def plan_plots(definitions: list[Loaded]) -> PlotPlan:
+    """Compare every figure's cache key with the last build's; stale or missing figures are re-rendered."""
     previous = json.loads(PLOT_KEYS_FILE.read_text(encoding="utf-8")) if PLOT_KEYS_FILE.exists() else {}
-    keys: dict[str, str] = {}
-    stale: list[Loaded] = []
+
+    def stale(name: str, key: str) -> bool:
+        return previous.get(name) != key or not (PLOTS_DIR / name).exists()
+
+    plan = PlotPlan(activations=[], families=[], keys={})
     for loaded in definitions:
         wanted = figure_keys(loaded)
-        keys.update(wanted)
-        if any(previous.get(name) != key or not (PLOTS_DIR / name).exists() for name, key in wanted.items()):
-            stale.append(loaded)
-    return stale, keys
+        plan.keys.update(wanted)
+        if any(stale(name, key) for name, key in wanted.items()):
+            plan.activations.append(loaded)
+    for family_id, members in families_of(definitions).items():
+        name, key = f"family-{family_id}.svg", family_key(family_id, members)
+        plan.keys[name] = key
+        if stale(name, key):
+            plan.families.append((family_id, members))
+    return plan
 
 
-def render_plots(stale: list[Loaded]) -> dict[str, bytes]:
-    """Render the figures of the stale activations: file name → SVG bytes."""
+def render_plots(plan: PlotPlan) -> dict[str, bytes]:
+    """Render the stale figures in parallel: file name → SVG bytes."""
     figures: dict[str, bytes] = {}
-    if len(stale) < 4:
-        rendered = [render_activation(loaded) for loaded in stale]
+    jobs = len(plan.activations) + len(plan.families)
+    if jobs < 4:
+        rendered = [render_activation(loaded) for loaded in plan.activations] + [render_family(item) for item in plan.families]
     else:
         with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-            rendered = list(pool.map(render_activation, stale, chunksize=2))
+            rendered = list(pool.map(render_activation, plan.activations, chunksize=2))
+            rendered += list(pool.map(render_family, plan.families))
     for one in rendered:
         figures.update(one)
     return figures
@@ -112,8 +140,9 @@ def generate(report: BuildReport | None = None) -> BuildReport:
     mark = stage("load", mark)
     contexts = compute_contexts(definitions)
     mark = stage("properties", mark)
-    stale, plot_keys = plan_plots(definitions)
-    new_figures = render_plots(stale)
+    plan = plan_plots(definitions)
+    plot_keys = plan.keys
+    new_figures = render_plots(plan)
     mark = stage("plots", mark)
 
     from .export import export_json  # imported late: only needed once validation passed
@@ -126,6 +155,7 @@ def generate(report: BuildReport | None = None) -> BuildReport:
     example = next(r for r in json.loads(export)["activations"] if r["api"]["pytorch"])
     outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
     outputs["data/activations.json"] = export.encode("utf-8")
+    outputs.update(catalogue_pages(contexts))
     mark = stage("pages", mark)
 
     # Every stage succeeded: now write. Plots first (cache), then the docs tree.

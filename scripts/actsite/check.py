@@ -31,9 +31,7 @@ def main(slugs: list[str]) -> int:
         api = loaded.activation.api.pytorch
         expression = torch_reference.pytorch_expression(api) if api else None
         if expression:
-            result = torch_reference.compare(
-                torch_reference.build(expression), math.f(), math.df(), torch_reference.test_points(math.kinks), math.kinks
-            )
+            result = torch_reference.compare(torch_reference.build(expression), math.f(), math.df(), torch_reference.test_points(math.kinks), math.kinks)
             status = "ok" if max(result.max_value_error, result.max_derivative_error) < torch_reference.TOLERANCE else "MISMATCH"
             failures += status != "ok"
             print(f"  torch {expression}: {status} {result}")

@@ -82,9 +82,7 @@ def activation_record(context: PageContext) -> dict[str, Any]:
         "kind": activation.kind.value,
         "family": activation.family,
         "year": activation.year,
-        "parameters": [
-            p.model_dump(mode="json", include={"name", "latex", "default", "learnable", "variants"}) for p in activation.parameters
-        ],
+        "parameters": [p.model_dump(mode="json", include={"name", "latex", "default", "learnable", "variants"}) for p in activation.parameters],
         "sympy": activation.math.function,
         "formula_latex": math_.formula_latex,
         "derivative_latex": math_.derivative_latex,

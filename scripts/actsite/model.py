@@ -120,24 +120,17 @@ class Math(Strict):
         str | None,
         Field(
             default=None,
-            description=(
-                "Optional SymPy expression of the same function in the form to typeset (kept unevaluated); "
-                "a test checks it equals `function`."
-            ),
+            description=("Optional SymPy expression of the same function in the form to typeset (kept unevaluated); a test checks it equals `function`."),
         ),
     ]
     derivative_display: Annotated[
         str | None,
-        Field(
-            default=None, description="Optional SymPy expression of f' in the form to typeset; a test checks it equals d/dx of `function`."
-        ),
+        Field(default=None, description="Optional SymPy expression of f' in the form to typeset; a test checks it equals d/dx of `function`."),
     ]
     plot_range: Annotated[tuple[float, float], Field(default=(-5.0, 5.0), description="x range of the plots.")]
     approximations: Annotated[list[Approximation], Field(default_factory=list)]
     vector: Annotated[VectorMath | None, Field(default=None, description="Required for kind `vector`.")]
-    other_outputs: Annotated[
-        list[str], Field(default_factory=list, description="Kind `multi-output`: SymPy expressions of the outputs after the first.")
-    ]
+    other_outputs: Annotated[list[str], Field(default_factory=list, description="Kind `multi-output`: SymPy expressions of the outputs after the first.")]
 
     @model_validator(mode="after")
     def _range_increases(self) -> Math:
@@ -156,9 +149,7 @@ class PyTorchApi(Strict):
     ]
     functional: Annotated[
         str | None,
-        Field(
-            default=None, pattern=r"^torch(\.[A-Za-z_][A-Za-z0-9_]*)+$", description="Dotted path, e.g. `torch.nn.functional.leaky_relu`."
-        ),
+        Field(default=None, pattern=r"^torch(\.[A-Za-z_][A-Za-z0-9_]*)+$", description="Dotted path, e.g. `torch.nn.functional.leaky_relu`."),
     ]
     defaults: Annotated[
         dict[str, bool | int | float | str | None],
@@ -167,9 +158,7 @@ class PyTorchApi(Strict):
     parameter_map: Annotated[dict[str, str], Field(default_factory=dict, description="Math parameter name → constructor argument name.")]
     gate: Annotated[
         str | None,
-        Field(
-            default=None, description="Kind `gated`: Python expression building a PyTorch callable of the gate g, e.g. `torch.nn.GELU()`."
-        ),
+        Field(default=None, description="Kind `gated`: Python expression building a PyTorch callable of the gate g, e.g. `torch.nn.GELU()`."),
     ]
     note: Text | None = None
 

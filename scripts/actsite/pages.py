@@ -157,6 +157,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "slug": activation.slug,
         "title": name,
         "description": prose.summary.get(language).replace('"', "'"),
+        "tag_names": [tasks[tag.task][language]["name"].replace('"', "'") for tag in activation.tasks],
         "summary": prose.summary.get(language),
         "intuition": prose.intuition.get(language),
         "kind": t[f"kind_{activation.kind.value}"],
@@ -177,8 +178,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "approximations": [
             {
                 "name": a.name.get(language),
-                "latex": "\\tilde f(x) = "
-                + localize_latex(latex(parse(a.function, loaded.math.symbols, evaluate=False), loaded.math.symbol_latex), language),
+                "latex": "\\tilde f(x) = " + localize_latex(latex(parse(a.function, loaded.math.symbols, evaluate=False), loaded.math.symbol_latex), language),
                 "max_error": format_number(context.approximation_errors[a.id]),
             }
             for a in activation.math.approximations
@@ -244,10 +244,7 @@ def derivative_blocks(loaded: Loaded) -> list[str]:
     if kind == "vector" and loaded.vector is not None:
         return [loaded.vector.jacobian_latex(math_.symbol_latex), math_.derivative_latex]
     if kind == "multi-output":
-        others = [
-            f"f_{{{index}}}'(x) = " + latex(sympy.diff(expression, X), math_.symbol_latex)
-            for index, expression in enumerate(math_.other_outputs, 2)
-        ]
+        others = [f"f_{{{index}}}'(x) = " + latex(sympy.diff(expression, X), math_.symbol_latex) for index, expression in enumerate(math_.other_outputs, 2)]
         return [math_.derivative_latex, *others]
     return [math_.derivative_latex]
 
@@ -255,9 +252,7 @@ def derivative_blocks(loaded: Loaded) -> list[str]:
 def localize_latex(text: str, language: str) -> str:
     """Translate the words SymPy puts in Piecewise cases (`for`, `otherwise`)."""
     t = ui_strings(language)
-    return text.replace(r"\text{for}\:", r"\text{" + t["latex_if"] + r"}\:").replace(
-        r"\text{otherwise}", r"\text{" + t["latex_otherwise"] + "}"
-    )
+    return text.replace(r"\text{for}\:", r"\text{" + t["latex_if"] + r"}\:").replace(r"\text{otherwise}", r"\text{" + t["latex_otherwise"] + "}")
 
 
 def plot_role(kind: str) -> str:
@@ -369,7 +364,4 @@ def render_home_pages(contexts: list[PageContext]) -> dict[str, str]:
 def render_data_format_pages(example: dict[str, Any]) -> dict[str, str]:
     """The page that documents `data/activations.json`, per language."""
     template = environment().get_template("data-format.md.j2")
-    return {
-        page_path("data-format", language): template.render(t=ui_strings(language), language=language, example=example)
-        for language in LANGUAGES
-    }
+    return {page_path("data-format", language): template.render(t=ui_strings(language), language=language, example=example) for language in LANGUAGES}

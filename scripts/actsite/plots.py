@@ -106,7 +106,7 @@ def render_plot(figure: Figure) -> bytes:
         axes.axvline(0.0, color="#888888", linewidth=0.8)
         axes.grid(True)
         axes.set_xlabel("x")
-        axes.legend(loc="best", framealpha=0.95)
+        axes.legend(loc="best", framealpha=0.95, fontsize="small" if len(figure.curves) > 6 else "medium", ncol=2 if len(figure.curves) > 8 else 1)
         _limit_y(axes, figure.curves)
         fig.tight_layout()
         buffer = io.BytesIO()
@@ -216,3 +216,43 @@ def figure_keys(loaded: Loaded) -> dict[str, str]:
 def render_activation(loaded: Loaded) -> dict[str, bytes]:
     """Render every figure of one activation: file name → SVG bytes."""
     return {figure.file_name: render_plot(figure) for figure in figures_for(loaded)}
+
+
+FAMILY_COLORS = (
+    "#1f5fbf",
+    "#c2410c",
+    "#15803d",
+    "#7e22ce",
+    "#a16207",
+    "#0e7490",
+    "#be185d",
+    "#4d7c0f",
+    "#1e293b",
+    "#b91c1c",
+    "#6d28d9",
+    "#0369a1",
+)
+FAMILY_RANGE = (-4.0, 4.0)
+
+
+def family_key(family_id: str, members: list[Loaded]) -> str:
+    """Cache key of a family overlay: its members' math, the style and the code."""
+    return _hash("\n".join(_key_material(m) for m in members), f"family-{family_id}")
+
+
+def family_figure(family_id: str, members: list[Loaded]) -> Figure:
+    """Overlay of f for every member of a family over one common range; labels are slugs (language-neutral)."""
+    low, high = FAMILY_RANGE
+    curves = []
+    for index, loaded in enumerate(members):
+        xs, ys = sample_curve(loaded.math.f(), low, high, loaded.math.kinks)
+        color = FAMILY_COLORS[index % len(FAMILY_COLORS)]
+        curves.append(Curve(xs, ys, loaded.slug, color, dashed=index >= len(FAMILY_COLORS) // 2))
+    return Figure(file_name=f"family-{family_id}.svg", curves=tuple(curves), key=family_key(family_id, members))
+
+
+def render_family(item: tuple[str, list[Loaded]]) -> dict[str, bytes]:
+    """Render one family overlay: file name → SVG bytes."""
+    family_id, members = item
+    figure = family_figure(family_id, members)
+    return {figure.file_name: render_plot(figure)}

@@ -260,9 +260,7 @@ class ScalarMath:
         """Points where f, f' or f'' may fail to exist, at default parameters."""
         return kink_points(self.function, self.defaults)
 
-    def evaluator(
-        self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False
-    ) -> Callable[[float], float]:
+    def evaluator(self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False) -> Callable[[float], float]:
         """A float → float function evaluating `expression` with mpmath at high precision.
 
         With `exact`, the mpmath number itself is returned (for exact comparisons).

@@ -37,11 +37,7 @@ def constructor_defaults(dotted: str) -> dict[str, object]:
         target = getattr(target, part)
     signature = inspect.signature(target)  # type: ignore[arg-type]
     skipped = {"self", "inplace", "device", "dtype"}
-    return {
-        name: parameter.default
-        for name, parameter in signature.parameters.items()
-        if name not in skipped and parameter.kind is not inspect.Parameter.VAR_KEYWORD
-    }
+    return {name: parameter.default for name, parameter in signature.parameters.items() if name not in skipped and parameter.kind is not inspect.Parameter.VAR_KEYWORD}
 
 
 @dataclass(frozen=True)
@@ -108,8 +104,5 @@ def check_defaults(activation: Activation) -> list[str]:
         argument = api.parameter_map.get(parameter.name)
         required = actual.get(argument) is inspect.Parameter.empty
         if argument is not None and not required and actual.get(argument) != parameter.default:
-            problems.append(
-                f"parameters.{parameter.name}.default is {parameter.default!r} "
-                f"but {api.module}({argument}=…) defaults to {actual.get(argument)!r}"
-            )
+            problems.append(f"parameters.{parameter.name}.default is {parameter.default!r} but {api.module}({argument}=…) defaults to {actual.get(argument)!r}")
     return problems

@@ -1,0 +1,215 @@
+"""Pages about the whole catalogue: comparison table, cheat sheet, by-task guide, families, linking.
+
+Like pages.py, this module computes every value; the templates only lay them out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .cost import cost_class, cost_score
+from .model import LANGUAGES
+from .pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
+
+CHEAT_SHEET_SIZE = 25
+
+
+def _name(context: PageContext, language: str) -> str:
+    return context.loaded.activation.name.get(language)
+
+
+def short_smoothness(smoothness: int | None, language: str) -> str:
+    """C∞, C⁰, C¹, C²+ or 'discontinuous' in a few characters."""
+    if smoothness is None:
+        return "C∞"
+    if smoothness < 0:
+        return ui_strings(language)["short_discontinuous"]
+    return "C" + "⁰¹²³"[min(smoothness, 3)] + ("+" if smoothness >= 2 else "")
+
+
+def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str, Any]]:
+    """One row per activation with the comparison columns, sorted by English name."""
+    t = ui_strings(language)
+    families = taxonomy("families")
+    rows = []
+    for context in sorted(contexts, key=lambda c: c.loaded.activation.name.en.lower()):
+        activation = context.loaded.activation
+        p = context.properties
+        score = cost_score(context.loaded.math)
+        pytorch = activation.api.pytorch
+        api = (pytorch.module or pytorch.functional) if pytorch else None
+        rows.append(
+            {
+                "slug": activation.slug,
+                "name": _name(context, language),
+                "family_id": activation.family,
+                "family": families[activation.family][language]["name"],
+                "kind": t[f"kind_{activation.kind.value}"],
+                "tasks": " ".join(tag.task for tag in activation.tasks),
+                "range": format_range(p),
+                "monotonic": t[f"short_monotonic_{p.monotonic}"],
+                "smoothness": short_smoothness(p.smoothness, language),
+                "zero_centred": t[f"short_zero_centred_{p.zero_centred}"],
+                "saturation": f"{t['short_saturation_' + p.saturation_left]} / {t['short_saturation_' + p.saturation_right]}",
+                "cost_class": cost_class(score),
+                "cost": "●" * cost_class(score),
+                "cost_label": t["cost_label"].format(level=cost_class(score), score=score),
+                "pytorch": api or t["none_available"],
+                "year": activation.year or "",
+                "level": activation.recommendation.level,
+            }
+        )
+    return rows
+
+
+def comparison_csv(contexts: list[PageContext], language: str) -> bytes:
+    """The comparison table as CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese."""
+    t = ui_strings(language)
+    columns = [
+        "slug",
+        "name",
+        "family",
+        "kind",
+        "range",
+        "monotonic",
+        "smoothness",
+        "zero_centred",
+        "saturation",
+        "cost",
+        "pytorch",
+        "year",
+    ]
+    headers = [t[f"col_{c}"] for c in columns]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in comparison_rows(contexts, language):
+        values = {**row, "cost": row["cost_class"]}
+        writer.writerow([values[c] for c in columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[str, Any]]:
+    """The most used functions: highest recommendation first, then those PyTorch ships as a module."""
+
+    def rank(context: PageContext) -> tuple[int, int, str]:
+        activation = context.loaded.activation
+        in_torch = bool(activation.api.pytorch and activation.api.pytorch.module)
+        return (-activation.recommendation.level, 0 if in_torch else 1, activation.name.en.lower())
+
+    chosen = sorted(contexts, key=rank)[:CHEAT_SHEET_SIZE]
+    tasks = taxonomy("tasks")
+    rows = []
+    for context in sorted(chosen, key=lambda c: c.loaded.activation.name.en.lower()):
+        activation = context.loaded.activation
+        best = max(activation.tasks, key=lambda tag: tag.level, default=None)
+        pytorch = activation.api.pytorch
+        rows.append(
+            {
+                "slug": activation.slug,
+                "name": _name(context, language),
+                "formula": context.loaded.math.formula_latex.replace(r"\text{for}\:", r"\text{if}\:"),
+                "range": format_range(context.properties),
+                "smoothness": short_smoothness(context.properties.smoothness, language),
+                "best_for": tasks[best.task][language]["name"] if best else "",
+                "pytorch": (pytorch.module or pytorch.functional) if pytorch else ui_strings(language)["none_available"],
+                "stars": stars(activation.recommendation.level, language),
+            }
+        )
+    return rows
+
+
+def by_task_sections(contexts: list[PageContext], language: str) -> list[dict[str, Any]]:
+    """For every task: its description and the activations tagged with it, best first."""
+    sections = []
+    for task_id, entry in taxonomy("tasks").items():
+        tagged = [(c, tag) for c in contexts for tag in c.loaded.activation.tasks if tag.task == task_id]
+        tagged.sort(key=lambda pair: (-pair[1].level, -pair[0].loaded.activation.recommendation.level, pair[0].loaded.activation.name.en.lower()))
+        sections.append(
+            {
+                "id": task_id,
+                "name": entry[language]["name"],
+                "description": entry[language]["description"],
+                "rows": [
+                    {
+                        "slug": c.loaded.slug,
+                        "name": _name(c, language),
+                        "stars": stars(tag.level, language),
+                        "reason": escape_cell(tag.reason.get(language)),
+                    }
+                    for c, tag in tagged
+                ],
+            }
+        )
+    return sections
+
+
+def family_pages(contexts: list[PageContext]) -> dict[str, str]:
+    """One overview page per family with members, its overlay plot and a comparison table."""
+    template = environment().get_template("family.md.j2")
+    pages: dict[str, str] = {}
+    families = taxonomy("families")
+    for family_id, entry in families.items():
+        members = sorted((c for c in contexts if c.loaded.activation.family == family_id), key=lambda c: c.loaded.activation.name.en.lower())
+        if not members:
+            continue
+        for language in LANGUAGES:
+            rows = comparison_rows(members, language)
+            summaries = {c.loaded.slug: escape_cell(c.loaded.activation.prose.summary.get(language)) for c in members}
+            pages[page_path(f"families/{family_id}", language)] = template.render(
+                t=ui_strings(language),
+                family={"id": family_id, **entry[language]},
+                rows=rows,
+                summaries=summaries,
+                plot_alt=ui_strings(language)["family_plot_alt"].format(family=entry[language]["name"], members=", ".join(r["name"] for r in rows)),
+            )
+    return pages
+
+
+def family_index(contexts: list[PageContext], language: str) -> list[dict[str, Any]]:
+    """Families that have members, with their member count."""
+    counts: dict[str, int] = {}
+    for context in contexts:
+        counts[context.loaded.activation.family] = counts.get(context.loaded.activation.family, 0) + 1
+    return [
+        {"id": family_id, "name": entry[language]["name"], "description": entry[language]["description"], "count": counts[family_id]}
+        for family_id, entry in taxonomy("families").items()
+        if family_id in counts
+    ]
+
+
+def linking_rows(contexts: list[PageContext]) -> list[dict[str, str]]:
+    """Alias → canonical slug, for the linking page."""
+    return [{"alias": alias, "slug": c.loaded.slug} for c in sorted(contexts, key=lambda c: c.loaded.slug) for alias in c.loaded.activation.aliases]
+
+
+def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
+    """Every catalogue-level page and download, both languages: relative path → bytes."""
+    env = environment()
+    outputs: dict[str, bytes] = {}
+    for language in LANGUAGES:
+        t = ui_strings(language)
+        common = {"t": t, "language": language}
+        outputs[page_path("compare", language)] = (
+            env.get_template("compare.md.j2")
+            .render(
+                **common,
+                rows=comparison_rows(contexts, language),
+                tasks=[{"id": k, "name": v[language]["name"]} for k, v in taxonomy("tasks").items()],
+                families=family_index(contexts, language),
+                csv_name=f"activations-{language}.csv",
+            )
+            .encode("utf-8")
+        )
+        outputs[f"data/activations-{language}.csv"] = comparison_csv(contexts, language)
+        outputs[page_path("cheat-sheet", language)] = env.get_template("cheat-sheet.md.j2").render(**common, rows=cheat_sheet_rows(contexts, language)).encode("utf-8")
+        outputs[page_path("by-task", language)] = env.get_template("by-task.md.j2").render(**common, sections=by_task_sections(contexts, language)).encode("utf-8")
+        outputs[page_path("families/index", language)] = env.get_template("families.md.j2").render(**common, families=family_index(contexts, language)).encode("utf-8")
+        outputs[page_path("linking", language)] = (
+            env.get_template("linking.md.j2").render(**common, aliases=linking_rows(contexts), example=sorted(c.loaded.slug for c in contexts)[0]).encode("utf-8")
+        )
+        outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common).encode("utf-8")
+    outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
+    return outputs

@@ -1,0 +1,80 @@
+"""Catalogue pages: CSV download, alias redirects, by-task and family pages, linking page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from actsite.pages import taxonomy
+from conftest import BY_SLUG, DEFINITIONS, SLUGS
+
+ALIASES = [(alias, d.slug) for d in DEFINITIONS for alias in d.activation.aliases]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_csv_has_a_bom_and_one_row_per_activation(built_site: Path, language: str) -> None:
+    raw = (built_site / "data" / f"activations-{language}.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert len(body) == len(SLUGS)
+    assert sorted(row[header.index("Slug")] for row in body) == sorted(SLUGS)
+    assert all(len(row) == len(header) for row in body)
+
+
+@pytest.mark.parametrize(("alias", "slug"), ALIASES)
+def test_alias_pages_redirect_to_the_canonical_page_in_both_languages(built_site: Path, alias: str, slug: str) -> None:
+    for prefix in ("", "zh/"):
+        text = (built_site / prefix / "activations" / alias / "index.html").read_text(encoding="utf-8")
+        assert f'url=../{slug}/"' in text
+        assert f'window.location.replace("../{slug}/" + window.location.hash)' in text
+        assert (built_site / prefix / "activations" / slug / "index.html").exists()
+
+
+def test_by_task_page_lists_every_tagged_activation_under_its_task(built_site: Path) -> None:
+    for prefix in ("", "zh/"):
+        html = (built_site / prefix / "by-task" / "index.html").read_text(encoding="utf-8")
+        for task_id in taxonomy("tasks"):
+            tagged = [d.slug for d in DEFINITIONS if any(t.task == task_id for t in d.activation.tasks)]
+            if not tagged:
+                continue
+            section = html.split(f'id="{task_id}"', 1)[1].split("<h2", 1)[0]
+            for slug in tagged:
+                assert f"activations/{slug}/" in section, (prefix, task_id, slug)
+
+
+def test_at_least_twelve_task_types_in_both_languages() -> None:
+    tasks = taxonomy("tasks")
+    assert len(tasks) >= 12
+    assert all(set(entry) == {"en", "zh"} for entry in tasks.values())
+
+
+def test_every_family_with_members_has_a_page_and_an_overlay_plot(built_site: Path) -> None:
+    families = {d.activation.family for d in DEFINITIONS}
+    for family in families:
+        assert (built_site / "plots" / f"family-{family}.svg").exists()
+        for prefix in ("", "zh/"):
+            html = (built_site / prefix / "families" / family / "index.html").read_text(encoding="utf-8")
+            members = [d.slug for d in DEFINITIONS if d.activation.family == family]
+            assert all(f"activations/{slug}/" in html for slug in members)
+
+
+def test_comparison_table_has_a_row_per_activation_with_filter_data(built_site: Path) -> None:
+    for prefix in ("", "zh/"):
+        html = (built_site / prefix / "compare" / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<tr data-slug="([a-z0-9-]+)" data-family="([a-z0-9-]+)" data-tasks="([a-z0-9 -]*)">', html)
+        assert sorted(r[0] for r in rows) == sorted(SLUGS)
+        for slug, family, tasks in rows:
+            assert family == BY_SLUG[slug].activation.family
+            assert tasks.split() == [t.task for t in BY_SLUG[slug].activation.tasks]
+
+
+def test_linking_page_lists_every_alias(built_site: Path) -> None:
+    for prefix in ("", "zh/"):
+        html = (built_site / prefix / "linking" / "index.html").read_text(encoding="utf-8")
+        for alias, _slug in ALIASES:
+            assert f"/activations/{alias}/" in html
