@@ -104,3 +104,24 @@ def test_monotonic_claim_agrees_with_samples(slug: str) -> None:
     else:
         assert np.any(steps > 1e-12)
         assert np.any(steps < -1e-12)
+
+
+def _with_function(source: str) -> Properties:
+    base = BY_SLUG["leaky-relu"].activation
+    changed = base.model_copy(update={"math": base.math.model_copy(update={"function": source}), "parameters": []})
+    from actsite.symbolic import ScalarMath
+
+    return compute(ScalarMath(changed))
+
+
+def test_lower_bound_is_the_interior_minimum_when_both_tails_grow() -> None:
+    # Regression: f → +∞ on both sides (xIELU-like) once gave the range (∞, ∞).
+    p = _with_function("x**2 - 1")
+    assert (p.lower.value, p.lower.attained) == (pytest.approx(-1.0, abs=1e-9), True)
+    assert (p.upper.value, p.upper.attained) == (math.inf, False)
+
+
+def test_upper_bound_is_the_interior_maximum_when_both_tails_fall() -> None:
+    p = _with_function("1 - x**2")
+    assert (p.upper.value, p.upper.attained) == (pytest.approx(1.0, abs=1e-9), True)
+    assert p.lower.value == -math.inf

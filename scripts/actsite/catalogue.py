@@ -10,6 +10,7 @@ import io
 from typing import Any
 
 from .cost import cost_class, cost_score
+from .errata import load_errata
 from .model import LANGUAGES
 from .pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
 
@@ -185,6 +186,35 @@ def linking_rows(contexts: list[PageContext]) -> list[dict[str, str]]:
     return [{"alias": alias, "slug": c.loaded.slug} for c in sorted(contexts, key=lambda c: c.loaded.slug) for alias in c.loaded.activation.aliases]
 
 
+def errata_pages() -> dict[str, bytes]:
+    """The errata page per language, grouped by source note."""
+    errata = load_errata()
+    notes = sorted({e.note for e in errata})
+    template = environment().get_template("errata.md.j2")
+    pages: dict[str, bytes] = {}
+    for language in LANGUAGES:
+        groups = [
+            {
+                "note": note,
+                "index": index,
+                "entries": [
+                    {
+                        "where": escape_cell(e.where.get(language)),
+                        "said": escape_cell(e.said.get(language)),
+                        "truth": escape_cell(e.truth.get(language)),
+                        "check": e.check,
+                        "slugs": e.slugs,
+                    }
+                    for e in errata
+                    if e.note == note
+                ],
+            }
+            for index, note in enumerate(notes)
+        ]
+        pages[page_path("errata", language)] = template.render(t=ui_strings(language), language=language, groups=groups).encode("utf-8")
+    return pages
+
+
 def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
     """Every catalogue-level page and download, both languages: relative path → bytes."""
     env = environment()
@@ -212,4 +242,5 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
         )
         outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common).encode("utf-8")
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
+    outputs.update(errata_pages())
     return outputs

@@ -114,9 +114,9 @@ def _range(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray) -> tuple[Bound, Bo
 
 def _bound(math_: ScalarMath, xs: np.ndarray, extreme_on_grid: float, limit: float, *, below: bool) -> Bound:
     """The infimum (below) or supremum of f, and whether it is attained at a finite x."""
-    if math.isinf(limit):
-        return Bound(limit, False)
     sign = 1.0 if below else -1.0
+    if math.isinf(limit) and sign * limit < 0:
+        return Bound(limit, False)  # unbounded on this side (−∞ below, +∞ above)
     if sign * (extreme_on_grid - limit) < -TOLERANCE:
         # An interior extremum beyond the limits: refine it; it is attained.
         return Bound(_refine_extremum(math_.f(), xs, below=below), True)
