@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -13,10 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from actsite.load import load_all  # noqa: E402
+from actsite.properties import Properties, compute  # noqa: E402
 
 DEFINITIONS = load_all()
 SLUGS = [d.slug for d in DEFINITIONS]
 BY_SLUG = {d.slug: d for d in DEFINITIONS}
+
+
+@functools.cache
+def properties_of(slug: str) -> Properties:
+    """Computed properties of one activation, once per test session."""
+    return compute(BY_SLUG[slug].math)
 
 
 @pytest.fixture(scope="session")

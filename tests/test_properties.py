@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from actsite.properties import Properties, compute
-from conftest import BY_SLUG, SLUGS
+from conftest import BY_SLUG, SLUGS, properties_of
 
 INF = math.inf
 SELU_LAMBDA = 1.0507009873554804934193349852946
@@ -51,7 +51,7 @@ EXPECTED: dict[str, tuple] = {
 
 @pytest.fixture(scope="module")
 def computed() -> dict[str, Properties]:
-    return {slug: compute(BY_SLUG[slug].math) for slug in EXPECTED if slug in BY_SLUG}
+    return {slug: properties_of(slug) for slug in EXPECTED if slug in BY_SLUG}
 
 
 @pytest.mark.parametrize("slug", sorted(EXPECTED))
@@ -80,7 +80,7 @@ def test_properties_match_hand_derived_facts(slug: str, computed: dict[str, Prop
 @pytest.mark.parametrize("slug", SLUGS)
 def test_range_contains_every_sample_and_attained_bounds_are_reached(slug: str) -> None:
     loaded = BY_SLUG[slug]
-    p = compute(loaded.math)
+    p = properties_of(slug)
     f = loaded.math.f()
     ys = np.array([f(x) for x in np.linspace(-30.0, 30.0, 3001)])
     assert np.all(ys >= p.lower.value - 1e-9)
@@ -94,7 +94,7 @@ def test_range_contains_every_sample_and_attained_bounds_are_reached(slug: str) 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_monotonic_claim_agrees_with_samples(slug: str) -> None:
     loaded = BY_SLUG[slug]
-    p = compute(loaded.math)
+    p = properties_of(slug)
     f = loaded.math.f()
     steps = np.diff([f(x) for x in np.linspace(-30.0, 30.0, 3001)])
     if p.monotonic in ("increasing", "non-decreasing"):

@@ -91,10 +91,12 @@ def _tail(expression: sympy.Expr, side: int) -> sympy.Expr:
     return expression.replace(sympy.Piecewise, active_branch)
 
 
-def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> float:
-    """Lim f as x → side·∞ (symbolic), as a float (±inf allowed)."""
+def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> float | None:
+    """lim as x → side·∞ (symbolic), as a float (±inf allowed); None when it oscillates (sin, Snake's f′)."""
     tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
     value = sympy.limit(tail, X, side * sympy.oo)
+    if isinstance(value, sympy.AccumBounds):
+        return None
     if value in (sympy.oo, -sympy.oo):
         return math.copysign(math.inf, float(value == sympy.oo) - 0.5)
     if not value.is_real:
@@ -103,12 +105,18 @@ def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> f
 
 
 def _range(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray) -> tuple[Bound, Bound]:
-    f = math_.f()
-    left = limit_at_infinity(math_, math_.function, -1)
-    right = limit_at_infinity(math_, math_.function, +1)
-    lower = _bound(math_, xs, float(np.min(ys)), min(left, right), below=True)
-    upper = _bound(math_, xs, float(np.max(ys)), max(left, right), below=False)
-    del f
+    limits = [limit_at_infinity(math_, math_.function, side) for side in (-1, 1)]
+    finite_limits = [value for value in limits if value is not None]
+    if len(finite_limits) < len(limits):
+        # f oscillates on some side: its extremes are attained on the grid (sin, cos, …).
+        lower = Bound(_refine_extremum(math_.f(), xs, below=True), True)
+        upper = Bound(_refine_extremum(math_.f(), xs, below=False), True)
+        if finite_limits:
+            lower = lower if lower.value <= min(finite_limits) else Bound(min(finite_limits), False)
+            upper = upper if upper.value >= max(finite_limits) else Bound(max(finite_limits), False)
+        return lower, upper
+    lower = _bound(math_, xs, float(np.min(ys)), min(finite_limits), below=True)
+    upper = _bound(math_, xs, float(np.max(ys)), max(finite_limits), below=False)
     return lower, upper
 
 
@@ -133,7 +141,8 @@ def _refine_extremum(f: Callable[[float], float], xs: np.ndarray, *, below: bool
     index = int(np.argmin(values))
     low, high = xs[max(index - 1, 0)], xs[min(index + 1, len(xs) - 1)]
     result = minimize_scalar(lambda x: sign * f(x), bounds=(low, high), method="bounded", options={"xatol": 1e-12})
-    return float(min(sign * result.fun, values[index]) * sign)
+    best = min(float(result.fun), float(values[index]))  # both in the sign-adjusted space
+    return sign * best
 
 
 def _monotonic(dys: np.ndarray) -> str:
@@ -188,10 +197,14 @@ def _saturation(math_: ScalarMath, side: int) -> str:
         return "hard"
     if limit_at_infinity(math_, math_.derivative, side) == 0.0:
         return "soft"
-    return "no"
+    return "no"  # a non-zero limit, or none at all (an oscillating f′)
 
 
 def _sup_abs_derivative(math_: ScalarMath, dys: np.ndarray) -> float:
     """Sup |f'| over ℝ: the grid maximum or a larger limit at ±∞; inf when unbounded."""
-    limits = [abs(limit_at_infinity(math_, math_.derivative, side)) for side in (-1, 1)]
-    return max(float(np.max(np.abs(dys))), *limits)
+    limits = [limit_at_infinity(math_, math_.derivative, side) for side in (-1, 1)]
+    df = math_.df()
+    kinks = math_.kinks
+    xs = np.array([x for x in GRID if not _at_kink(x, tuple(kinks))])
+    refined = _refine_extremum(lambda x: abs(df(x)), xs, below=False) if not kinks else float(np.max(np.abs(dys)))
+    return max([refined, float(np.max(np.abs(dys))), *(abs(v) for v in limits if v is not None)])

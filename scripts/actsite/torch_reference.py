@@ -68,16 +68,24 @@ def compare(
     values = outputs.detach().numpy()
     grads = gradient.numpy()
     expected = np.array([f(x) for x in xs])
-    value_errors = np.abs(values - expected) / np.maximum(1.0, np.abs(expected))
+    value_errors = _relative_errors(values, expected)
     away = np.array([all(abs(x - k) > 1e-12 for k in kinks) for x in xs])
     expected_grads = np.array([df(x) if keep else 0.0 for x, keep in zip(xs, away, strict=True)])
-    grad_errors = np.where(away, np.abs(grads - expected_grads) / np.maximum(1.0, np.abs(expected_grads)), 0.0)
+    grad_errors = np.where(away, _relative_errors(grads, expected_grads), 0.0)
     return Comparison(
         max_value_error=float(np.max(value_errors)),
         max_derivative_error=float(np.max(grad_errors)),
         worst_value_x=float(xs[int(np.argmax(value_errors))]),
         worst_derivative_x=float(xs[int(np.argmax(grad_errors))]),
     )
+
+
+def _relative_errors(actual: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """|actual − expected| / max(1, |expected|); equal infinities (exp(1000) in float64) count as 0."""
+    same_infinity = np.isinf(actual) & np.isinf(expected) & (np.sign(actual) == np.sign(expected))
+    with np.errstate(invalid="ignore"):
+        errors = np.abs(actual - expected) / np.maximum(1.0, np.abs(expected))
+    return np.where(same_infinity, 0.0, errors)
 
 
 def test_points(kinks: list[float]) -> np.ndarray:
