@@ -92,7 +92,7 @@ def _tail(expression: sympy.Expr, side: int) -> sympy.Expr:
 
 
 def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> float | None:
-    """lim as x → side·∞ (symbolic), as a float (±inf allowed); None when it oscillates (sin, Snake's f′)."""
+    """Limit as x → side·∞ (symbolic), as a float (±inf allowed); None when it oscillates (sin, Snake's f′)."""
     tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
     value = sympy.limit(tail, X, side * sympy.oo)
     if isinstance(value, sympy.AccumBounds):
