@@ -80,3 +80,12 @@ def test_helper_functions_are_the_textbook_definitions() -> None:
         difference = sympy.diff(expand_helpers(helper(z)), z) - expand_helpers(sympy.diff(helper(z), z))
         assert abs(float(difference.subs(z, 0.37))) < 1e-14
     assert X.is_real
+
+
+def test_lookup_table_knots_are_the_rounded_sigmoid() -> None:
+    # The LUT page stores the sigmoid at x = −4 … 4 rounded to 4 decimals; its knots must be exactly that.
+    f = BY_SLUG["lut"].math.f()
+    for knot in range(-4, 5):
+        assert f(float(knot)) == pytest.approx(round(1.0 / (1.0 + np.exp(-knot)), 4), abs=1e-12)
+    assert f(-6.0) == pytest.approx(round(1.0 / (1.0 + np.exp(4)), 4), abs=1e-12)
+    assert f(6.0) == pytest.approx(round(1.0 / (1.0 + np.exp(-4)), 4), abs=1e-12)

@@ -72,3 +72,21 @@ def test_approximation_matches_its_pytorch_form(slug: str, approximation_id: str
     values = module(torch.tensor(xs, dtype=torch.float64)).detach().numpy()
     expected = np.array([evaluate(x) for x in xs])
     assert np.max(np.abs(values - expected) / np.maximum(1.0, np.abs(expected))) < torch_reference.TOLERANCE
+
+
+def test_fake_quantize_is_the_quantised_relu_staircase_with_a_clipped_straight_through_gradient() -> None:
+    # The quantised ReLU page names torch.fake_quantize_per_tensor_affine(x, c/3, 0, 0, 3): its
+    # forward pass is the page's staircase, and its gradient is the straight-through one, which is
+    # 0 wherever the rounded value falls outside [quant_min, quant_max] (not 1 for every x > 0).
+    loaded = BY_SLUG["quantized-relu"]
+    c = loaded.activation.defaults()["c"]
+    xs = np.linspace(-3.0, 10.0, 1301) + 0.0037  # offset: no point falls on a rounding threshold
+    inputs = torch.tensor(xs, dtype=torch.float32, requires_grad=True)
+    outputs = torch.fake_quantize_per_tensor_affine(inputs, c / 3, 0, 0, 3)
+    (gradient,) = torch.autograd.grad(outputs.sum(), inputs)
+    f = loaded.math.f()
+    assert np.allclose(outputs.detach().numpy(), [f(x) for x in xs], atol=1e-5)
+    grads = gradient.numpy()
+    assert np.all(grads[(xs > 0.1) & (xs < c - 0.1)] == 1.0)
+    assert np.all(grads[xs > c + c / 6 + 0.1] == 0.0)
+    assert np.all(grads[xs < -c / 6 - 0.1] == 0.0)
