@@ -46,6 +46,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the figures the browser suite measured (pages, requests, counts, contrast)."""
+    site_module = sys.modules.get("test_site")
+    for summary in getattr(site_module, "VALIDATION_SUMMARY", []):
+        terminalreporter.section("html validation (v.Nu)")
+        for line in summary.splitlines():
+            terminalreporter.write_line(line)
     browser_module = sys.modules.get("test_browser")
     report = getattr(browser_module, "REPORT", None)
     if report:
