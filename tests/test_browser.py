@@ -213,6 +213,9 @@ SEARCHES = [
     ("门控", {"glu", "geglu", "swiglu", "reglu", "silu", "gelu"}),
     ("vanishing gradient", {"sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu"}),
     ("gating", {"glu", "geglu", "swiglu", "reglu", "silu", "gelu"}),
+    ("移动端", {"hardswish", "hardsigmoid", "relu6", "quantized-relu", "lut"}),
+    ("Transformer", {"gelu", "swiglu", "geglu", "reglu", "squared-relu", "glu"}),
+    ("quantization", {"quantized-relu", "relu6", "hardswish", "hardsigmoid", "lut"}),
 ]
 
 
