@@ -86,3 +86,9 @@ def test_no_source_file_lists_the_activations() -> None:
     for path in (ROOT / "scripts").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert text.count('"leaky-relu"') + text.count("'leaky-relu'") == 0, path
+
+
+def test_folded_chinese_lines_join_without_spaces_but_latin_words_keep_theirs() -> None:
+    from actsite.model import unfold_chinese
+
+    assert unfold_chinese("梯度能被更新回来。 普通 ReLU 截断负输入， 负半轴 为零") == "梯度能被更新回来。普通 ReLU 截断负输入，负半轴为零"

@@ -47,8 +47,9 @@ def test_derivative_display_equals_symbolic_derivative(slug: str) -> None:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_shown_latex_is_printed_from_the_checked_expressions(slug: str) -> None:
     math = BY_SLUG[slug].math
-    assert math.formula_latex == "f(x) = " + latex(math.display, math.symbol_latex)
-    assert math.derivative_latex == "f'(x) = " + latex(math.derivative_display, math.symbol_latex)
+    assert math.function_symbol in {"f", "g", "s", "f_{1}"}
+    assert math.formula_latex == f"{math.function_symbol}(x) = " + latex(math.display, math.symbol_latex)
+    assert math.derivative_latex == f"{math.function_symbol}'(x) = " + latex(math.derivative_display, math.symbol_latex)
 
 
 def _assert_same(math: object, shown: sympy.Expr, reference: sympy.Expr) -> None:

@@ -125,3 +125,18 @@ def test_upper_bound_is_the_interior_maximum_when_both_tails_fall() -> None:
     p = _with_function("1 - x**2")
     assert (p.upper.value, p.upper.attained) == (pytest.approx(1.0, abs=1e-9), True)
     assert p.lower.value == -math.inf
+
+
+def test_silu_written_with_the_sigmoid_helper_does_not_saturate_on_the_right() -> None:
+    # Regression: SymPy 1.14 gives lim x(1−σ)σ + σ = 0 at +∞ (f′ of x·σ(x)), which once made
+    # x·sigmoid(x) "soft-saturating" on the right. Its derivative tends to 1, so it does not saturate.
+    p = _with_function("x*sigmoid(x)")
+    assert (p.saturation_left, p.saturation_right) == ("soft", "no")
+    assert p.lower.value == pytest.approx(-0.27846454276, abs=1e-9)
+
+
+def test_symbolic_limit_is_overruled_only_by_converged_far_values() -> None:
+    from actsite.properties import _numerically_confirmed
+
+    assert _numerically_confirmed(lambda x: 1.0, 0.0, 1) == 1.0  # SymPy said 0, f has converged to 1
+    assert _numerically_confirmed(lambda x: x / (1 + abs(x)), 1.0, 1) == 1.0  # softsign: not converged at 120

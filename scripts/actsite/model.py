@@ -15,6 +15,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 LANGUAGES = ("en", "zh")
+# A space between two Chinese characters or punctuation marks: what YAML's folded (`>-`) style
+# leaves at a line break. Chinese is written without spaces, so such a space is dropped.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_FOLDED_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+def unfold_chinese(text: str) -> str:
+    """Drop the spaces YAML folding put between Chinese characters (`…更新回来。 普通…` → `…更新回来。普通…`)."""
+    return _FOLDED_CJK_SPACE.sub("", text)
 
 
 class Strict(BaseModel):
@@ -31,7 +40,8 @@ class Text(Strict):
 
     def get(self, language: str) -> str:
         """Return the text in `language` (`en` or `zh`)."""
-        return str(getattr(self, language))
+        text = str(getattr(self, language))
+        return unfold_chinese(text) if language == "zh" else text
 
 
 class TextList(Strict):
@@ -48,7 +58,8 @@ class TextList(Strict):
 
     def get(self, language: str) -> list[str]:
         """Return the items in `language`."""
-        return list(getattr(self, language))
+        items = list(getattr(self, language))
+        return [unfold_chinese(item) for item in items] if language == "zh" else items
 
 
 class Kind(StrEnum):

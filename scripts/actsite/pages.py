@@ -78,9 +78,13 @@ def stars(level: int, language: str) -> str:
     return f'<span class="stars" role="img" aria-label="{label}">{"★" * level}{"☆" * (5 - level)}</span>'
 
 
-def property_rows(properties: Properties, language: str) -> list[dict[str, str]]:
-    """The rows of the property table, in the page's language."""
+PLAIN_SYMBOLS = {"f_{1}": "f₁"}  # LaTeX function symbols → plain text for table labels
+
+
+def property_rows(properties: Properties, language: str, function_symbol: str = "f") -> list[dict[str, str]]:
+    """The rows of the property table, in the page's language; f(0) reads g(0) on a gate's page."""
     t = ui_strings(language)
+    symbol = PLAIN_SYMBOLS.get(function_symbol, function_symbol)
     bounded_below = not math.isinf(properties.lower.value)
     bounded_above = not math.isinf(properties.upper.value)
     bounded = {(True, True): t["both"], (True, False): t["below"], (False, True): t["above"], (False, False): t["neither"]}
@@ -100,9 +104,9 @@ def property_rows(properties: Properties, language: str) -> list[dict[str, str]]
             "label": t["prop_saturation"],
             "value": f"{t['saturation_' + properties.saturation_left]} / {t['saturation_' + properties.saturation_right]}",
         },
-        {"label": t["prop_f0"], "value": format_number(properties.value_at_zero)},
-        {"label": t["prop_df0"], "value": d0},
-        {"label": t["prop_sup_df"], "value": t["unbounded"] if math.isinf(sup) else format_number(sup)},
+        {"label": t["prop_f0"].replace("f", symbol), "value": format_number(properties.value_at_zero)},
+        {"label": t["prop_df0"].replace("f", symbol), "value": d0},
+        {"label": t["prop_sup_df"].replace("f′", symbol + "′"), "value": t["unbounded"] if math.isinf(sup) else format_number(sup)},
     ]
     return [{"label": escape_cell(row["label"]), "value": escape_cell(row["value"])} for row in rows]
 
@@ -189,7 +193,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
         "surface_alt": t["surface_alt"].format(name=name),
         **variants_view(activation, language, name),
-        "properties": property_rows(context.properties, language),
+        "properties": property_rows(context.properties, language, loaded.math.function_symbol),
         "pros": prose.pros.get(language),
         "cons": prose.cons.get(language),
         "use_cases": prose.use_cases.get(language),
@@ -294,6 +298,8 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
     pytorch = activation.api.pytorch
     if pytorch is not None:
         calls = [f"`{c}`" for c in (pytorch.module, pytorch.functional) if c]
+        if pytorch.gate and not pytorch.module:
+            calls.append(t["api_gate"].format(gate=f"`{pytorch.gate}`"))
         rows.append(
             {
                 "framework": "PyTorch",

@@ -94,14 +94,32 @@ def _tail(expression: sympy.Expr, side: int) -> sympy.Expr:
 def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> float | None:
     """Limit as x → side·∞ (symbolic), as a float (±inf allowed); None when it oscillates (sin, Snake's f′)."""
     tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
-    value = sympy.limit(tail, X, side * sympy.oo)
+    # `together` first: SymPy 1.14 returns 0 for lim x(1−σ)σ + σ (SiLU's f′) unless the terms are combined.
+    value = sympy.limit(sympy.together(tail), X, side * sympy.oo)
     if isinstance(value, sympy.AccumBounds):
         return None
     if value in (sympy.oo, -sympy.oo):
         return math.copysign(math.inf, float(value == sympy.oo) - 0.5)
     if not value.is_real:
         raise ValueError(f"limit at {side}·∞ does not exist: {value}")
-    return float(value)
+    return _numerically_confirmed(math_.evaluator(expression), float(value), side)
+
+
+def _numerically_confirmed(evaluate: Callable[[float], float], limit: float, side: int) -> float:
+    """Guard against a wrong symbolic limit: if f has visibly converged far out to another value, use that.
+
+    f(±60) and f(±120) agreeing to 1e−9 while both differ from the symbolic limit by more than 1e−6
+    means SymPy erred (as it does for some sigmoid products); far values that have not converged
+    (softsign's 1 − 1/x) leave the symbolic limit in place.
+    """
+    try:
+        near, far = evaluate(side * 60.0), evaluate(side * 120.0)
+    except (ArithmeticError, ValueError):
+        return limit
+    converged = math.isfinite(far) and abs(near - far) <= 1e-9 * max(1.0, abs(far))
+    if converged and abs(far - limit) > 1e-6 * max(1.0, abs(limit)):
+        return far
+    return limit
 
 
 def _range(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray) -> tuple[Bound, Bound]:
