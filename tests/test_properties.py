@@ -140,3 +140,23 @@ def test_symbolic_limit_is_overruled_only_by_converged_far_values() -> None:
 
     assert _numerically_confirmed(lambda x: 1.0, 0.0, 1) == 1.0  # SymPy said 0, f has converged to 1
     assert _numerically_confirmed(lambda x: x / (1 + abs(x)), 1.0, 1) == 1.0  # softsign: not converged at 120
+
+
+def test_growing_oscillation_is_unbounded_both_ways() -> None:
+    # Regression: x·cos x has no limit at ±∞ (SymPy: oo·sign(AccumBounds)); it once crashed the build.
+    p = _with_function("x*cos(x)")
+    assert (p.lower.value, p.upper.value, p.sup_abs_derivative, p.monotonic) == (-math.inf, math.inf, math.inf, "no")
+
+
+def test_derivative_that_cancels_at_40_digits_still_counts_as_positive() -> None:
+    # 1 − tanh²(±60) is 0 at 40 digits; the function is strictly increasing, and sup f′ = 1 is approached at 0⁺.
+    p = _with_function("Piecewise((tanh(x), x > 0), (tanh(x)/4, True))")
+    assert p.monotonic == "increasing"
+    assert p.sup_abs_derivative == pytest.approx(1.0, abs=1e-12)
+
+
+def test_helper_functions_print_with_a_power() -> None:
+    # Regression: Serf's derivative contains exp(−softplus(x)²); printing the power once raised TypeError.
+    from actsite.symbolic import X, latex, softplus
+
+    assert latex(softplus(X) ** 2, {}) == r"\operatorname{softplus}^{2}\left(x\right)"

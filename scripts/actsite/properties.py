@@ -11,11 +11,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import mpmath
 import numpy as np
 import sympy
 from scipy.optimize import minimize_scalar
 
-from .symbolic import ScalarMath, X, expand_helpers
+from .symbolic import PRECISION_DIGITS, ScalarMath, X, expand_helpers
 
 GRID = np.linspace(-60.0, 60.0, 4801)
 TOLERANCE = 1.0e-9
@@ -54,7 +55,7 @@ def compute(math_: ScalarMath) -> Properties:
     kinks = tuple(math_.kinks)
     xs = np.unique(np.concatenate([GRID, np.array(kinks, dtype=float)]))
     ys = np.array([f(x) for x in xs])
-    dys = np.array([df(x) for x in xs if not _at_kink(x, kinks)])
+    dys = _resolve_cancelled_zeros(math_, xs, np.array([df(x) for x in xs if not _at_kink(x, kinks)]), kinks)
     lower, upper = _range(math_, xs, ys)
     smoothness = _smoothness(math_, kinks)
     d0 = _derivative_at(math_, 0.0, kinks)
@@ -72,6 +73,27 @@ def compute(math_: ScalarMath) -> Properties:
         sup_abs_derivative=_sup_abs_derivative(math_, dys),
         kinks=kinks,
     )
+
+
+def _resolve_cancelled_zeros(math_: ScalarMath, xs: np.ndarray, dys: np.ndarray, kinks: tuple[float, ...]) -> np.ndarray:
+    """Re-evaluate f′ where it came out exactly 0, at 4× the precision.
+
+    1 − tanh²(60) cancels to 0 at 40 digits although sech²(60) ≈ 3e−52 > 0; without this a strictly
+    increasing function (penalized tanh) would be called non-decreasing. A true 0 (ReLU's left side) stays 0.
+    """
+    zeros = np.flatnonzero(dys == 0.0)
+    if zeros.size == 0:
+        return dys
+    precise = math_.evaluator(math_.derivative, exact=True, digits=4 * PRECISION_DIGITS)
+    points = [x for x in xs if not _at_kink(x, kinks)]
+    resolved = dys.copy()
+    for index in zeros:
+        sign = mpmath.sign(precise(points[index]))
+        resolved[index] = float(sign) * np.nextafter(0.0, 1.0)
+    return resolved
+
+
+OSCILLATING_UNBOUNDED = math.nan  # limit_at_infinity's answer when f swings ever wider (x·cos x): no limit, unbounded
 
 
 def _at_kink(x: float, kinks: tuple[float, ...]) -> bool:
@@ -98,6 +120,8 @@ def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> f
     value = sympy.limit(sympy.together(tail), X, side * sympy.oo)
     if isinstance(value, sympy.AccumBounds):
         return None
+    if value.has(sympy.AccumBounds) and value.has(sympy.oo):
+        return OSCILLATING_UNBOUNDED  # e.g. oo*sign(AccumBounds(-1, 1)) for x·cos x
     if value in (sympy.oo, -sympy.oo):
         return math.copysign(math.inf, float(value == sympy.oo) - 0.5)
     if not value.is_real:
@@ -124,6 +148,8 @@ def _numerically_confirmed(evaluate: Callable[[float], float], limit: float, sid
 
 def _range(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray) -> tuple[Bound, Bound]:
     limits = [limit_at_infinity(math_, math_.function, side) for side in (-1, 1)]
+    if any(value is not None and math.isnan(value) for value in limits):
+        return Bound(-math.inf, False), Bound(math.inf, False)  # swings without bound on some side
     finite_limits = [value for value in limits if value is not None]
     if len(finite_limits) < len(limits):
         # f oscillates on some side: its extremes are attained on the grid (sin, cos, …).
@@ -224,5 +250,9 @@ def _sup_abs_derivative(math_: ScalarMath, dys: np.ndarray) -> float:
     df = math_.df()
     kinks = math_.kinks
     xs = np.array([x for x in GRID if not _at_kink(x, tuple(kinks))])
+    if any(value is not None and math.isnan(value) for value in limits):
+        return math.inf  # f′ swings without bound (x·cos x)
     refined = _refine_extremum(lambda x: abs(df(x)), xs, below=False) if not kinks else float(np.max(np.abs(dys)))
-    return max([refined, float(np.max(np.abs(dys))), *(abs(v) for v in limits if v is not None)])
+    # One-sided values at kinks count too: penalized tanh's f′ tends to 1 at 0⁺ without reaching it on the grid.
+    at_kinks = [abs(math_.one_sided(math_.derivative, k, side)) for k in kinks for side in (-1, 1)]
+    return max([refined, float(np.max(np.abs(dys))), *at_kinks, *(abs(v) for v in limits if v is not None)])

@@ -22,8 +22,10 @@ PRECISION_DIGITS = 40
 X = sympy.Symbol("x", real=True)
 
 
-def _call_latex(name: str, argument: str) -> str:
-    return name + r"\left(" + argument + r"\right)"
+def _call_latex(name: str, argument: str, exp: str | None = None) -> str:
+    """`name(argument)`, with a power written on the name (softplus²(x)) as SymPy does for sin²."""
+    power = "^{" + exp + "}" if exp else ""
+    return name + power + r"\left(" + argument + r"\right)"
 
 
 class sigmoid(sympy.Function):  # noqa: N801 - SymPy function classes are lowercase by convention
@@ -34,8 +36,8 @@ class sigmoid(sympy.Function):  # noqa: N801 - SymPy function classes are lowerc
         z = self.args[0]
         return sigmoid(z) * (1 - sigmoid(z))
 
-    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
-        return _call_latex(r"\sigma", printer._print(self.args[0]))
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter, exp: str | None = None) -> str:
+        return _call_latex(r"\sigma", printer._print(self.args[0]), exp)
 
 
 class softplus(sympy.Function):  # noqa: N801
@@ -45,8 +47,8 @@ class softplus(sympy.Function):  # noqa: N801
         """The derivative, in terms of named functions so printed derivatives stay readable."""
         return sigmoid(self.args[0])
 
-    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
-        return _call_latex(r"\operatorname{softplus}", printer._print(self.args[0]))
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter, exp: str | None = None) -> str:
+        return _call_latex(r"\operatorname{softplus}", printer._print(self.args[0]), exp)
 
 
 class phi(sympy.Function):  # noqa: N801
@@ -57,8 +59,8 @@ class phi(sympy.Function):  # noqa: N801
         z = self.args[0]
         return -z * phi(z)
 
-    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
-        return _call_latex(r"\varphi", printer._print(self.args[0]))
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter, exp: str | None = None) -> str:
+        return _call_latex(r"\varphi", printer._print(self.args[0]), exp)
 
 
 class Phi(sympy.Function):
@@ -68,8 +70,8 @@ class Phi(sympy.Function):
         """The derivative, in terms of named functions so printed derivatives stay readable."""
         return phi(self.args[0])
 
-    def _latex(self, printer: sympy.printing.latex.LatexPrinter) -> str:
-        return _call_latex(r"\Phi", printer._print(self.args[0]))
+    def _latex(self, printer: sympy.printing.latex.LatexPrinter, exp: str | None = None) -> str:
+        return _call_latex(r"\Phi", printer._print(self.args[0]), exp)
 
 
 HELPER_DEFINITIONS: dict[type[sympy.Function], Callable[[sympy.Expr], sympy.Expr]] = {
@@ -260,8 +262,10 @@ class ScalarMath:
         """Points where f, f' or f'' may fail to exist, at default parameters."""
         return kink_points(self.function, self.defaults)
 
-    def evaluator(self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False) -> Callable[[float], float]:
-        """A float → float function evaluating `expression` with mpmath at high precision.
+    def evaluator(
+        self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False, digits: int = PRECISION_DIGITS
+    ) -> Callable[[float], float]:
+        """A float → float function evaluating `expression` with mpmath at `digits` significant digits.
 
         With `exact`, the mpmath number itself is returned (for exact comparisons).
         """
@@ -272,14 +276,14 @@ class ScalarMath:
         compiled = sympy.lambdify(X, concrete, modules="mpmath")
 
         def evaluate(x: float) -> float:
-            with mpmath.workdps(PRECISION_DIGITS):
+            with mpmath.workdps(digits):
                 try:
                     value = compiled(mpmath.mpf(x))
                 except ZeroDivisionError:
                     value = mpmath.nan
                 if mpmath.isnan(value):
                     # A removable singularity (sinc at 0): the mean of the one-sided values.
-                    offset = mpmath.mpf(10) ** (-PRECISION_DIGITS // 2)
+                    offset = mpmath.mpf(10) ** (-digits // 2)
                     value = (compiled(mpmath.mpf(x) - offset) + compiled(mpmath.mpf(x) + offset)) / 2
                 return value if exact else float(value)
 
