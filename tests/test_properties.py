@@ -160,3 +160,9 @@ def test_helper_functions_print_with_a_power() -> None:
     from actsite.symbolic import X, latex, softplus
 
     assert latex(softplus(X) ** 2, {}) == r"\operatorname{softplus}^{2}\left(x\right)"
+
+
+def test_a_bound_approached_within_1e_44_is_not_attained() -> None:
+    # Regression: ln(1 + e^(5x)) / 5 at x = −20 is 0 at 40 digits, which once made its infimum 0 "attained".
+    p = _with_function("softplus(5*x)/5")
+    assert (p.lower.value, p.lower.attained) == (0.0, False)

@@ -173,8 +173,8 @@ def _bound(math_: ScalarMath, xs: np.ndarray, extreme_on_grid: float, limit: flo
         # An interior extremum beyond the limits: refine it; it is attained.
         return Bound(_refine_extremum(math_.f(), xs, below=below), True)
     # The bound is the limit; attained only if f equals it exactly at a finite point (ReLU's 0,
-    # Hardtanh's ±1), checked at 40 significant digits so tanh(20) ≠ 1.
-    exact = math_.evaluator(math_.function, exact=True)
+    # Hardtanh's ±1), checked at 160 significant digits so tanh(20) ≠ 1 and ln(1 + e^−100) ≠ 0.
+    exact = math_.evaluator(math_.function, exact=True, digits=4 * PRECISION_DIGITS)
     attained = any(exact(x) == limit for x in xs[np.abs(xs) <= 20])
     return Bound(limit, attained)
 
