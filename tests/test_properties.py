@@ -46,6 +46,15 @@ EXPECTED: dict[str, tuple] = {
     "softplus": (0, False, INF, False, "increasing", "no", None, "soft", "no", math.log(2), 0.5, 1.0),
     "softsign": (-1, False, 1, False, "increasing", "odd", 1, "soft", "soft", 0.0, 1.0, 1.0),
     "hardswish": (-0.375, True, INF, False, "no", "partly", 0, "hard", "no", 0.0, 0.5, 1.5),
+    # Beyond the core: facts the source notes got wrong (see errata/errata.yaml).
+    "sine": (-1, True, 1, True, "no", "odd", None, "no", "no", 0.0, 30.0, 30.0),  # SIREN's sin(30x)
+    # sin x / x: minimum at x = 4.4934 (tan x = x), C^∞ and f′(0) = 0 (not "undefined at 0"),
+    # sup |f′| = 0.43618 at x = 2.0816.
+    "sinc": (-0.21723362821, True, 1, True, "no", "partly", None, "soft", "soft", 1.0, 0.0, 0.43618181727),
+    # f′ = 1 + x / (2√(x² + 1)) lies in (1/2, 3/2): strictly increasing, not "non-monotonic".
+    "bent-identity": (-INF, False, INF, False, "increasing", "partly", None, "no", "no", 0.0, 1.0, 1.5),
+    # Both outer pieces have slope 0.1 > 0: unbounded lines, no saturation.
+    "srelu": (-INF, False, INF, False, "increasing", "odd", 0, "no", "no", 0.0, 1.0, 1.0),
 }
 
 
