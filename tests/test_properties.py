@@ -47,6 +47,8 @@ EXPECTED: dict[str, tuple] = {
     "softsign": (-1, False, 1, False, "increasing", "odd", 1, "soft", "soft", 0.0, 1.0, 1.0),
     "hardswish": (-0.375, True, INF, False, "no", "partly", 0, "hard", "no", 0.0, 0.5, 1.5),
     # Beyond the core: facts the source notes got wrong (see errata/errata.yaml).
+    # CELU at α = 1 is ELU itself: C¹ only (f″ jumps from 1/α to 0 at 0), not "smoother than ELU".
+    "celu": (-1, False, INF, False, "increasing", "partly", 1, "soft", "no", 0.0, 1.0, 1.0),
     "sine": (-1, True, 1, True, "no", "odd", None, "no", "no", 0.0, 30.0, 30.0),  # SIREN's sin(30x)
     # sin x / x: minimum at x = 4.4934 (tan x = x), C^∞ and f′(0) = 0 (not "undefined at 0"),
     # sup |f′| = 0.43618 at x = 2.0816.
@@ -175,3 +177,9 @@ def test_a_bound_approached_within_1e_44_is_not_attained() -> None:
     # Regression: ln(1 + e^(5x)) / 5 at x = −20 is 0 at 40 digits, which once made its infimum 0 "attained".
     p = _with_function("softplus(5*x)/5")
     assert (p.lower.value, p.lower.attained) == (0.0, False)
+
+
+def test_abs_in_a_definition_has_computable_properties() -> None:
+    # Regression: Abs puts DiracDelta into f″, which mpmath could not evaluate (softsign as x/(1+|x|)).
+    p = _with_function("x/(1 + Abs(x))")
+    assert (p.smoothness, p.zero_centred, p.lower.value, p.upper.value) == (1, "odd", -1.0, 1.0)

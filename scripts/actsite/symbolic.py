@@ -19,6 +19,9 @@ from sympy.parsing.sympy_parser import parse_expr
 from .model import Activation
 
 PRECISION_DIGITS = 40
+# mpmath has no Dirac delta; it appears in f″ of anything with Abs (d²|x|/dx² = 2δ(x)) and is 0 off
+# its point, which is the only place properties evaluate it (one-sided limits beside a kink).
+MPMATH_MODULES: list[object] = [{"DiracDelta": lambda z: mpmath.inf if z == 0 else mpmath.mpf(0)}, "mpmath"]
 X = sympy.Symbol("x", real=True)
 
 
@@ -273,7 +276,7 @@ class ScalarMath:
         for name, value in (parameters or {}).items():
             values[self.symbols[name]] = value
         concrete = expand_helpers(expression).subs(values)
-        compiled = sympy.lambdify(X, concrete, modules="mpmath")
+        compiled = sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
 
         def evaluate(x: float) -> float:
             with mpmath.workdps(digits):
@@ -301,7 +304,7 @@ class ScalarMath:
         """The limit of `expression` at `point` from the left (side −1) or right (+1), numerically."""
         values = dict(self.defaults)
         concrete = expand_helpers(expression).subs(values)
-        compiled = sympy.lambdify(X, concrete, modules="mpmath")
+        compiled = sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
         with mpmath.workdps(2 * PRECISION_DIGITS):
             offset = mpmath.mpf(10) ** (-PRECISION_DIGITS)
             return float(compiled(mpmath.mpf(point) + side * offset))

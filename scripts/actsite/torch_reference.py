@@ -37,7 +37,11 @@ def constructor_defaults(dotted: str) -> dict[str, object]:
         target = getattr(target, part)
     signature = inspect.signature(target)  # type: ignore[arg-type]
     skipped = {"self", "inplace", "device", "dtype"}
-    return {name: parameter.default for name, parameter in signature.parameters.items() if name not in skipped and parameter.kind is not inspect.Parameter.VAR_KEYWORD}
+    return {
+        name: parameter.default
+        for name, parameter in signature.parameters.items()
+        if name not in skipped and parameter.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    }
 
 
 @dataclass(frozen=True)
