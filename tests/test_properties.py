@@ -183,3 +183,21 @@ def test_abs_in_a_definition_has_computable_properties() -> None:
     # Regression: Abs puts DiracDelta into f″, which mpmath could not evaluate (softsign as x/(1+|x|)).
     p = _with_function("x/(1 + Abs(x))")
     assert (p.smoothness, p.zero_centred, p.lower.value, p.upper.value) == (1, "odd", -1.0, 1.0)
+
+
+def test_image_of_a_jumping_function_is_a_union_not_an_interval() -> None:
+    from actsite.pages import format_range
+
+    assert format_range(properties_of("binary-step")) == "{0, 1}"
+    assert format_range(properties_of("quantized-relu")) == "{0, 2, 4, 6}"
+    assert format_range(_with_function("Piecewise((x, x > 1), (0, True))")) == "{0} ∪ (1, ∞)"
+    assert properties_of("relu").pieces is None  # continuous: one interval
+
+
+@pytest.mark.parametrize("slug", [s for s in SLUGS if properties_of(s).pieces])
+def test_every_sample_of_a_jumping_function_lies_in_its_image_pieces(slug: str) -> None:
+    pieces = properties_of(slug).pieces
+    f = BY_SLUG[slug].math.f()
+    for x in np.linspace(-30.0, 30.0, 3001):
+        y = f(x)
+        assert any(low.value - 1e-9 <= y <= high.value + 1e-9 for low, high in pieces), f"f({x}) = {y} outside {pieces}"

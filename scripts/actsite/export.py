@@ -43,6 +43,13 @@ def properties_record(properties: Properties) -> dict[str, Any]:
         "df_at_0": properties.derivative_at_zero,
         "sup_abs_derivative": _finite_or_none(properties.sup_abs_derivative),
         "kinks": list(properties.kinks),
+        # The image as disjoint intervals when f jumps (binary step: [[0, 0], [1, 1]]); null otherwise.
+        "image_pieces": None
+        if properties.pieces is None
+        else [
+            {"lower": _finite_or_none(low.value), "lower_attained": low.attained, "upper": _finite_or_none(high.value), "upper_attained": high.attained}
+            for low, high in properties.pieces
+        ],
     }
 
 

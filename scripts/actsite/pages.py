@@ -19,7 +19,7 @@ import yaml
 
 from .load import ROOT, Loaded
 from .model import LANGUAGES, Activation
-from .properties import Properties
+from .properties import Bound, Properties
 from .symbolic import X, latex, parse
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
@@ -60,8 +60,17 @@ def format_number(value: float) -> str:
 
 
 def format_range(properties: Properties) -> str:
-    """The range as an interval, e.g. `(−0.278465, ∞)` or `[0, 6]`."""
-    lower, upper = properties.lower, properties.upper
+    """The range as an interval, e.g. `(−0.278465, ∞)` or `[0, 6]`; a union such as `{0, 1}` or `{0} ∪ (1, ∞)` when f jumps."""
+    if properties.pieces is None:
+        return format_interval(properties.lower, properties.upper)
+    points = [low.value for low, high in properties.pieces if low.value == high.value]
+    if len(points) == len(properties.pieces):
+        return "{" + ", ".join(format_number(p) for p in points) + "}"
+    return " ∪ ".join("{" + format_number(low.value) + "}" if low.value == high.value else format_interval(low, high) for low, high in properties.pieces)
+
+
+def format_interval(lower: Bound, upper: Bound) -> str:
+    """`[a, b)`-style interval with brackets from whether each end is attained."""
     left = "[" if lower.attained else "("
     right = "]" if upper.attained else ")"
     return f"{left}{format_number(lower.value)}, {format_number(upper.value)}{right}"

@@ -7,6 +7,7 @@ and f'' at every kink found in the expression.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,6 +47,9 @@ class Properties:
     derivative_at_zero_sides: tuple[float, float] | None  # one-sided values where undefined
     sup_abs_derivative: float  # inf where unbounded
     kinks: tuple[float, ...]
+    # The image as disjoint intervals (lower, upper), when f jumps and its image is not one interval
+    # (binary step: {0} ∪ {1}); None when [lower, upper] is the whole story.
+    pieces: tuple[tuple[Bound, Bound], ...] | None = None
 
 
 def compute(math_: ScalarMath) -> Properties:
@@ -72,7 +76,43 @@ def compute(math_: ScalarMath) -> Properties:
         derivative_at_zero_sides=d0 if isinstance(d0, tuple) else None,
         sup_abs_derivative=_sup_abs_derivative(math_, dys),
         kinks=kinks,
+        pieces=_image_pieces(math_, kinks, lower, upper) if smoothness == -1 else None,
     )
+
+
+def _image_pieces(math_: ScalarMath, kinks: tuple[float, ...], lower: Bound, upper: Bound) -> tuple[tuple[Bound, Bound], ...] | None:
+    """The image of a discontinuous f as disjoint intervals; None when it is the single interval [lower, upper].
+
+    f is continuous between consecutive kinks, so each open piece maps onto an interval whose ends are
+    grid extremes (attained) or one-sided limits at its ends (not attained); every kink adds its own value.
+    """
+    f = math_.f()
+    ends = [-math.inf, *sorted(kinks), math.inf]
+    intervals: list[tuple[Bound, Bound]] = [(Bound(f(k), True), Bound(f(k), True)) for k in kinks]
+    for a, b in itertools.pairwise(ends):
+        inside = [x for x in GRID if a < x < b] or [(a + b) / 2 if math.isfinite(a + b) else (a + 1 if math.isfinite(a) else b - 1)]
+        values = [f(x) for x in inside]
+        limits = [
+            limit_at_infinity(math_, math_.function, -1) if a == -math.inf else math_.one_sided(math_.function, a, +1),
+            limit_at_infinity(math_, math_.function, +1) if b == math.inf else math_.one_sided(math_.function, b, -1),
+        ]
+        limits = [v for v in limits if v is not None and not math.isnan(v)]
+        low, high = min(values), max(values)
+        piece_low = Bound(low, True) if not limits or low <= min(limits) + TOLERANCE else Bound(min(limits), False)
+        piece_high = Bound(high, True) if not limits or high >= max(limits) - TOLERANCE else Bound(max(limits), False)
+        intervals.append((piece_low, piece_high))
+    merged: list[tuple[Bound, Bound]] = []
+    for low, high in sorted(intervals, key=lambda pair: (pair[0].value, not pair[0].attained)):
+        if merged:
+            last_low, last_high = merged[-1]
+            touching = low.value < last_high.value - TOLERANCE or (abs(low.value - last_high.value) <= TOLERANCE and (low.attained or last_high.attained))
+            if touching:
+                if high.value > last_high.value + TOLERANCE or (abs(high.value - last_high.value) <= TOLERANCE and high.attained):
+                    last_high = Bound(max(high.value, last_high.value), high.attained or (abs(high.value - last_high.value) <= TOLERANCE and last_high.attained))
+                merged[-1] = (last_low, last_high)
+                continue
+        merged.append((low, high))
+    return tuple(merged) if len(merged) > 1 else None
 
 
 def _resolve_cancelled_zeros(math_: ScalarMath, xs: np.ndarray, dys: np.ndarray, kinks: tuple[float, ...]) -> np.ndarray:
