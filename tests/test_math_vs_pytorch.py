@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
+from collections.abc import Callable
+
 import numpy as np
 import pytest
 import torch
@@ -33,7 +37,16 @@ def test_values_and_derivative_match_torch_autograd(slug: str) -> None:
     kinks = loaded.math.kinks
     result = torch_reference.compare(module, loaded.math.f(), loaded.math.df(), torch_reference.test_points(kinks), kinks)
     assert result.max_value_error < torch_reference.TOLERANCE, result
-    assert result.max_derivative_error < torch_reference.TOLERANCE, result
+    assert result.max_derivative_error < torch_reference.derivative_tolerance(loaded.activation.api.pytorch.module), result
+
+
+def test_only_the_known_float32_kernel_gets_a_looser_derivative_tolerance() -> None:
+    # The exception exists because of a measured kernel constant; it must stay that narrow.
+    x = torch.tensor([-1.0, 0.5, 2.9], dtype=torch.float64, requires_grad=True)
+    (gradient,) = torch.autograd.grad(torch.nn.functional.hardsigmoid(x).sum(), x)
+    assert np.all(np.abs(gradient.numpy() - 1 / 6) / (1 / 6) > torch_reference.TOLERANCE)
+    assert np.all(np.abs(gradient.numpy() - 1 / 6) / (1 / 6) < torch_reference.derivative_tolerance("torch.nn.Hardsigmoid"))
+    assert torch_reference.derivative_tolerance("torch.nn.Hardswish") == torch_reference.TOLERANCE
 
 
 @pytest.mark.parametrize("slug", WITH_FUNCTIONAL)
@@ -45,15 +58,61 @@ def test_functional_form_matches_definition(slug: str) -> None:
         target = getattr(target, part)
     # The functional takes the same keyword arguments as the module's constructor where they exist.
     arguments = {k: v for k, v in api.defaults.items() if k not in ("num_parameters", "init")}
+    # Deprecated constructor aliases (Hardtanh's min_value/max_value) are not arguments of the functional.
+    arguments = {k: v for k, v in arguments.items() if _accepts_keyword(target, k)}
+    # A learnable parameter is a tensor argument of the functional (F.prelu's `weight`), not a keyword.
+    tensors = _learnable_tensor_arguments([name for name in _required_arguments(target) if name not in arguments], loaded.activation)
     kinks = loaded.math.kinks
     xs = torch_reference.test_points(kinks)
 
     def call(x: torch.Tensor) -> torch.Tensor:
-        return target(x, **arguments) if api.module else target(x)
+        return target(x, **arguments, **tensors) if api.module else target(x, **tensors)
 
     result = torch_reference.compare(call, loaded.math.f(), loaded.math.df(), xs, kinks)
     assert result.max_value_error < torch_reference.TOLERANCE, result
-    assert result.max_derivative_error < torch_reference.TOLERANCE, result
+    assert result.max_derivative_error < torch_reference.derivative_tolerance(api.functional), result
+
+
+def _accepts_keyword(function: Callable[..., object], name: str) -> bool:
+    """True if the functional takes `name`; builtins without a readable signature are given every argument."""
+    try:
+        return name in inspect.signature(function).parameters
+    except ValueError:
+        return True
+
+
+def _required_arguments(function: Callable[..., object]) -> list[str]:
+    """Positional arguments of a functional without a default, after the input (`["weight"]` for F.prelu)."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except ValueError:
+        # A builtin such as F.prelu has no introspectable signature; torch writes it on the docstring's
+        # first line, e.g. `prelu(input, weight) -> Tensor`. Keyword-only arguments (`*, out`) are skipped.
+        header = (function.__doc__ or "").strip().splitlines()[0].split("->")[0].strip()
+        definition = ast.parse(f"def f{header[header.index('(') :]}: pass").body[0]
+        assert isinstance(definition, ast.FunctionDef)
+        positional = definition.args.posonlyargs + definition.args.args
+        return [a.arg for a in positional[: len(positional) - len(definition.args.defaults)]][1:]
+    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return [p.name for p in parameters if p.kind in kinds and p.default is inspect.Parameter.empty][1:]
+
+
+def _learnable_tensor_arguments(required: list[str], activation: object) -> dict[str, torch.Tensor]:
+    """Tensors for the required arguments not given as keywords, each holding the default of the learnable parameter it stands for."""
+    if not required:
+        return {}
+    api = activation.api.pytorch  # type: ignore[attr-defined]
+    learnable = [p for p in activation.parameters if p.learnable and p.name in api.parameter_map]  # type: ignore[attr-defined]
+    assert len(required) == len(learnable) == 1, f"cannot tell which learnable parameter fills {required}: {[p.name for p in learnable]}"
+    return {required[0]: torch.tensor([learnable[0].default], dtype=torch.float64)}
+
+
+def test_required_functional_arguments_are_read_from_signature_or_docstring() -> None:
+    assert _required_arguments(torch.nn.functional.prelu) == ["weight"]  # builtin: read from its docstring
+    assert _required_arguments(torch.atan) == []  # builtin with a keyword-only `out`
+    assert _required_arguments(torch.nn.functional.threshold) == ["threshold", "value"]
+    assert _required_arguments(torch.nn.functional.rrelu) == []
+    assert _required_arguments(torch.nn.functional.leaky_relu) == []
 
 
 @pytest.mark.parametrize("slug", ALL_WITH_MODULE)
@@ -90,3 +149,41 @@ def test_fake_quantize_is_the_quantised_relu_staircase_with_a_clipped_straight_t
     assert np.all(grads[(xs > 0.1) & (xs < c - 0.1)] == 1.0)
     assert np.all(grads[xs > c + c / 6 + 0.1] == 0.0)
     assert np.all(grads[xs < -c / 6 - 0.1] == 0.0)
+
+
+@pytest.mark.parametrize("form", ["module", "functional"])
+def test_rrelu_training_mode_draws_each_negative_slope_from_uniform_lower_upper(form: str) -> None:
+    # The page's function is RReLU in evaluation mode (slope (lower + upper)/2). In training mode PyTorch
+    # multiplies every negative element by its own slope drawn from U(lower, upper): check the draws
+    # themselves (bounds, mean, whole distribution), not only that outputs are negative.
+    loaded = BY_SLUG["rrelu"]
+    api = loaded.activation.api.pytorch
+    defaults = loaded.activation.defaults()
+    lower, upper = defaults["lower"], defaults["upper"]
+    assert loaded.math.f()(-1.0) == pytest.approx(-(lower + upper) / 2, rel=1e-15)
+    if form == "module":
+        module = torch_reference.build(torch_reference.pytorch_expression(api))
+        module.train()
+    else:
+
+        def module(x: torch.Tensor) -> torch.Tensor:
+            return torch.nn.functional.rrelu(x, lower=lower, upper=upper, training=True)
+
+    count = 200_000
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        negative = -(torch.rand(count, dtype=torch.float64) * 10.0 + 1e-3)
+        positive = torch.rand(count, dtype=torch.float64) * 10.0 + 1e-3
+        slopes = (module(negative) / negative).numpy()
+        second_draw = (module(negative) / negative).numpy()
+        assert torch.equal(module(positive), positive), "positive inputs pass unchanged"
+    assert not np.array_equal(slopes, second_draw), "a new slope is drawn on every call"
+    assert slopes.min() >= lower - 1e-12
+    assert slopes.max() <= upper + 1e-12
+    # Mean within 5 standard errors of (lower + upper)/2; the standard deviation of U(l, u) is (u − l)/√12.
+    assert abs(slopes.mean() - (lower + upper) / 2) < 5 * (upper - lower) / np.sqrt(12 * count)
+    # Kolmogorov–Smirnov distance to U(lower, upper) below its 1 % critical value 1.63/√n.
+    cdf = (np.sort(slopes) - lower) / (upper - lower)
+    ranks = np.arange(1, count + 1)
+    distance = max(np.max(ranks / count - cdf), np.max(cdf - (ranks - 1) / count))
+    assert distance < 1.63 / np.sqrt(count)

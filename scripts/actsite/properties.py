@@ -230,15 +230,21 @@ def _refine_extremum(f: Callable[[float], float], xs: np.ndarray, *, below: bool
 
 
 def _monotonic(dys: np.ndarray) -> str:
-    if np.all(dys > 0):
-        return "increasing"
+    """Strict when f′ keeps its sign and vanishes only at isolated samples (x − tanh x: f′(0) = 0).
+
+    A zero derivative at two neighbouring grid points means f is constant on an interval (ReLU).
+    """
     if np.all(dys >= -TOLERANCE):
-        return "non-decreasing"
-    if np.all(dys < 0):
-        return "decreasing"
+        return "increasing" if _zeros_are_isolated(dys > 0) else "non-decreasing"
     if np.all(dys <= TOLERANCE):
-        return "non-increasing"
+        return "decreasing" if _zeros_are_isolated(dys < 0) else "non-increasing"
     return "no"
+
+
+def _zeros_are_isolated(strict: np.ndarray) -> bool:
+    """True if no two neighbouring samples fail the strict inequality."""
+    failing = ~strict
+    return not np.any(failing[1:] & failing[:-1])
 
 
 def _zero_centred(f: Callable[[float], float], ys: np.ndarray) -> str:

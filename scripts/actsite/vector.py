@@ -133,6 +133,15 @@ class VectorFormula:
             return mpmath.fsum(f(*point, tau) for f in functions)
 
         low, high = min(point) - 10, max(point) + 10
+        # The bracket must hold the root whatever the scaling of x in the component (x/2 for entmax,
+        # x/T with a temperature): widen it until the total is above 1 at `low` and below at `high`.
+        width = high - low
+        while total(low) <= 1:
+            low -= width
+            width *= 2
+        while total(high) > 1:
+            high += width
+            width *= 2
         for _ in range(400):
             middle = (low + high) / 2
             if total(middle) > 1:
