@@ -14,14 +14,14 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 import numpy as np
 import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import SLUGS
+from conftest import BY_SLUG, SLUGS
 from test_site import parse
 
 pytestmark = pytest.mark.browser
@@ -66,10 +66,21 @@ def browser() -> Iterator[Browser]:
         instance.close()
 
 
+def is_alias_redirect(html: Path) -> bool:
+    """An alias page (/activations/swish/): it replaces itself with the canonical page while loading."""
+    return '<meta http-equiv="refresh"' in html.read_text(encoding="utf-8")
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page's URL path, both languages (the 404 page excluded)."""
+    """Every HTML page's URL path, both languages (the 404 page and alias redirects excluded).
+
+    A redirect aborts its own document load by design (Chromium reports it as a failed request), and
+    it has no content of its own; `test_every_alias_lands_on_its_canonical_page` visits those.
+    """
     pages = []
     for html in sorted(site.rglob("index.html")):
+        if is_alias_redirect(html):
+            continue
         relative = html.parent.relative_to(site).as_posix()
         pages.append("/" if relative == "." else f"/{relative}/")
     return pages
@@ -168,16 +179,18 @@ def test_every_internal_link_and_anchor_resolves(visits: dict[str, dict[str, obj
             if url.netloc != host:
                 continue
             checked += 1
-            target = built_site / url.path.lstrip("/")
+            target = built_site / unquote(url.path).lstrip("/")
             if url.path.endswith("/"):
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{path} → {link}")
                 continue
-            if url.fragment and target.suffix == ".html":
-                if target not in ids_of:
+            # a.href is percent-encoded (#tag:%E9%80%9A…); the ids in the HTML are not.
+            fragment = unquote(url.fragment)
+            if fragment and target.suffix == ".html":
+                if str(target) not in ids_of:
                     ids_of[str(target)] = set(parse(target).ids)
-                if url.fragment not in ids_of[str(target)]:
+                if fragment not in ids_of[str(target)]:
                     broken.append(f"{path} → {link} (no #{url.fragment})")
     REPORT["internal links checked"] = checked
     REPORT["broken links"] = len(broken)
@@ -303,6 +316,21 @@ def test_alias_url_redirects_keeping_the_section(browser: Browser, server: str) 
         page.goto(f"{server}{prefix}/activations/lrelu/#derivative")
         page.wait_for_url(f"**{prefix}/activations/leaky-relu/#derivative")
     page.close()
+
+
+def test_every_alias_lands_on_its_canonical_page(browser: Browser, server: str, built_site: Path) -> None:
+    page = browser.new_page()
+    aliases = [(BY_SLUG[slug].activation.aliases, slug) for slug in SLUGS]
+    visited = 0
+    for names, slug in aliases:
+        for alias in names:
+            for prefix in ("", "/zh"):
+                assert is_alias_redirect(built_site / prefix.lstrip("/") / "activations" / alias / "index.html")
+                page.goto(f"{server}{prefix}/activations/{alias}/#api")
+                page.wait_for_url(f"{server}{prefix}/activations/{slug}/#api")
+                visited += 1
+    page.close()
+    REPORT["alias redirects followed"] = visited
 
 
 def test_comparison_table_sorts_and_filters(browser: Browser, server: str) -> None:

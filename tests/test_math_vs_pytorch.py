@@ -133,8 +133,8 @@ def test_approximation_matches_its_pytorch_form(slug: str, approximation_id: str
     assert np.max(np.abs(values - expected) / np.maximum(1.0, np.abs(expected))) < torch_reference.TOLERANCE
 
 
-def test_fake_quantize_is_the_quantised_relu_staircase_with_a_clipped_straight_through_gradient() -> None:
-    # The quantised ReLU page names torch.fake_quantize_per_tensor_affine(x, c/3, 0, 0, 3): its
+def test_fake_quantize_is_the_quantized_relu_staircase_with_a_clipped_straight_through_gradient() -> None:
+    # The quantized ReLU page names torch.fake_quantize_per_tensor_affine(x, c/3, 0, 0, 3): its
     # forward pass is the page's staircase, and its gradient is the straight-through one, which is
     # 0 wherever the rounded value falls outside [quant_min, quant_max] (not 1 for every x > 0).
     loaded = BY_SLUG["quantized-relu"]

@@ -133,10 +133,19 @@ def test_export_samples_are_the_function_and_its_derivative(export: dict, slug: 
 @pytest.mark.parametrize("slug", [s for s in SLUGS if BY_SLUG[s].activation.api.pytorch and BY_SLUG[s].activation.api.pytorch.module])
 def test_export_pytorch_expression_reproduces_the_samples(export: dict, slug: str) -> None:
     entry = next(a for a in export["activations"] if a["slug"] == slug)
-    module = eval(entry["api"]["pytorch"], {"torch": torch})  # noqa: S307 - our own export
+    # Always pass dim for vector functions (dim=None is PyTorch's deprecated implicit choice).
+    module = eval(entry["api"]["pytorch"].replace("dim=None", "dim=-1"), {"torch": torch})  # noqa: S307 - our own export
     module.eval()
-    values = module(torch.tensor(entry["samples"]["x"], dtype=torch.float64)).detach().numpy()
-    assert np.allclose(values, np.array(entry["samples"]["y"]), rtol=1e-9, atol=1e-12)
+    x = torch.tensor(entry["samples"]["x"], dtype=torch.float64)
+    if entry["kind"] == "gated":
+        # The samples are the gate g(b): the unit's output for the input halves a = 1, b = x.
+        values = module(torch.stack([torch.ones_like(x), x], dim=-1))[:, 0]
+    elif entry["kind"] == "vector":
+        # The samples are the two-class slice: the first output for the input vector (x, 0).
+        values = module(torch.stack([x, torch.zeros_like(x)], dim=-1))[:, 0]
+    else:
+        values = module(x)
+    assert np.allclose(values.detach().numpy(), np.array(entry["samples"]["y"]), rtol=1e-9, atol=1e-12)
 
 
 def test_data_format_page_exists_in_both_languages(built_site: Path) -> None:

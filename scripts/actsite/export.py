@@ -59,11 +59,12 @@ def samples(context: PageContext) -> dict[str, list[float | None]]:
     df = context.loaded.math.df()
     kinks = context.properties.kinks
     undefined = set()
+    math_ = context.loaded.math
     for kink in kinks:
-        left = context.loaded.math.one_sided(context.loaded.math.derivative, kink, -1)
-        right = context.loaded.math.one_sided(context.loaded.math.derivative, kink, +1)
-        if abs(left - right) > 1e-9:
-            undefined.add(round(kink, 2))
+        # f′ is undefined where its one-sided limits differ (a corner) or where f itself jumps (a step).
+        for expression in (math_.derivative, math_.function):
+            if abs(math_.one_sided(expression, kink, -1) - math_.one_sided(expression, kink, +1)) > 1e-9:
+                undefined.add(round(kink, 2))
     xs = [float(x) for x in SAMPLE_XS]
     return {
         "x": xs,

@@ -98,8 +98,11 @@ def render_plot(figure: Figure) -> bytes:
 
     with matplotlib.rc_context(STYLE):
         fig, axes = plt.subplots()
+        # The SVG names what it shows (dc:title = file stem): ELU and CELU at α = 1 draw the same
+        # curves, yet each page's figure is its own file with its own bytes.
+        metadata = {"Date": None, "Creator": None, "Title": figure.file_name.removesuffix(".svg")}
         if figure.surface_of is not None:
-            return _render_surface(fig, axes, figure.surface_of, plt)
+            return _render_surface(fig, axes, figure.surface_of, plt, metadata)
         for curve in figure.curves:
             axes.plot(curve.xs, curve.ys, color=curve.color, linestyle="--" if curve.dashed else "-", label=curve.label)
         axes.axhline(0.0, color="#888888", linewidth=0.8)
@@ -110,12 +113,12 @@ def render_plot(figure: Figure) -> bytes:
         _limit_y(axes, figure.curves)
         fig.tight_layout()
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        fig.savefig(buffer, format="svg", metadata=metadata)
         plt.close(fig)
     return buffer.getvalue()
 
 
-def _render_surface(fig: object, axes: object, gate: Callable[[float], float], plt: object) -> bytes:
+def _render_surface(fig: object, axes: object, gate: Callable[[float], float], plt: object, metadata: dict[str, str | None]) -> bytes:
     """Heat map of f(a, b) = a·g(b) over [−3, 3]², with a colour bar; deterministic SVG bytes."""
     grid = np.linspace(-3.0, 3.0, SURFACE_POINTS)
     gate_values = np.array([gate(b) for b in grid])
@@ -130,7 +133,7 @@ def _render_surface(fig: object, axes: object, gate: Callable[[float], float], p
     fig.colorbar(image, ax=axes)  # type: ignore[attr-defined]
     fig.tight_layout()  # type: ignore[attr-defined]
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})  # type: ignore[attr-defined]
+    fig.savefig(buffer, format="svg", metadata=metadata)  # type: ignore[attr-defined]
     plt.close(fig)  # type: ignore[attr-defined]
     return buffer.getvalue()
 
