@@ -19,7 +19,8 @@ def test_no_two_activations_share_a_plot(built_site: Path) -> None:
         assert digest not in digests, f"{svg.name} has the same bytes as {digests.get(digest)}"
         digests[digest] = svg.name
     expected = {name for d in DEFINITIONS for name in figure_keys(d)}
-    assert set(digests.values()) == expected
+    # Family overlays (family-*.svg) are drawn from several activations and checked in test_catalogue.
+    assert {name for name in digests.values() if not name.startswith("family-")} == expected
 
 
 def test_rendering_is_byte_for_byte_reproducible() -> None:
