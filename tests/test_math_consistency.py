@@ -90,3 +90,10 @@ def test_lookup_table_knots_are_the_rounded_sigmoid() -> None:
         assert f(float(knot)) == pytest.approx(round(1.0 / (1.0 + np.exp(-knot)), 4), abs=1e-12)
     assert f(-6.0) == pytest.approx(round(1.0 / (1.0 + np.exp(4)), 4), abs=1e-12)
     assert f(6.0) == pytest.approx(round(1.0 / (1.0 + np.exp(-4)), 4), abs=1e-12)
+
+
+def test_derivative_is_undefined_exactly_at_corners_and_jumps() -> None:
+    assert BY_SLUG["relu"].math.derivative_undefined_at(0.0)  # corner: slopes 0 and 1
+    assert BY_SLUG["binary-step"].math.derivative_undefined_at(0.0)  # jump: both slopes 0
+    assert not BY_SLUG["lut"].math.derivative_undefined_at(0.0)  # table breakpoint, same slope on both sides
+    assert not BY_SLUG["sigmoid"].math.derivative_undefined_at(0.0)

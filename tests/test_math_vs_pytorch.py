@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import inspect
 from collections.abc import Callable
 
@@ -60,13 +59,14 @@ def test_functional_form_matches_definition(slug: str) -> None:
     arguments = {k: v for k, v in api.defaults.items() if k not in ("num_parameters", "init")}
     # Deprecated constructor aliases (Hardtanh's min_value/max_value) are not arguments of the functional.
     arguments = {k: v for k, v in arguments.items() if _accepts_keyword(target, k)}
-    # A learnable parameter is a tensor argument of the functional (F.prelu's `weight`), not a keyword.
-    tensors = _learnable_tensor_arguments([name for name in _required_arguments(target) if name not in arguments], loaded.activation)
+    # A module's learnable tensors (PReLU's `weight`, at its initial value) are the functional's
+    # positional arguments after the input: F.prelu(input, weight).
+    weights = [p.detach() for p in torch_reference.build(torch_reference.pytorch_expression(api)).parameters()] if api.module else []
     kinks = loaded.math.kinks
     xs = torch_reference.test_points(kinks)
 
     def call(x: torch.Tensor) -> torch.Tensor:
-        return target(x, **arguments, **tensors) if api.module else target(x, **tensors)
+        return target(x, *weights, **arguments) if api.module else target(x)
 
     result = torch_reference.compare(call, loaded.math.f(), loaded.math.df(), xs, kinks)
     assert result.max_value_error < torch_reference.TOLERANCE, result
@@ -79,40 +79,6 @@ def _accepts_keyword(function: Callable[..., object], name: str) -> bool:
         return name in inspect.signature(function).parameters
     except ValueError:
         return True
-
-
-def _required_arguments(function: Callable[..., object]) -> list[str]:
-    """Positional arguments of a functional without a default, after the input (`["weight"]` for F.prelu)."""
-    try:
-        parameters = inspect.signature(function).parameters.values()
-    except ValueError:
-        # A builtin such as F.prelu has no introspectable signature; torch writes it on the docstring's
-        # first line, e.g. `prelu(input, weight) -> Tensor`. Keyword-only arguments (`*, out`) are skipped.
-        header = (function.__doc__ or "").strip().splitlines()[0].split("->")[0].strip()
-        definition = ast.parse(f"def f{header[header.index('(') :]}: pass").body[0]
-        assert isinstance(definition, ast.FunctionDef)
-        positional = definition.args.posonlyargs + definition.args.args
-        return [a.arg for a in positional[: len(positional) - len(definition.args.defaults)]][1:]
-    kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-    return [p.name for p in parameters if p.kind in kinds and p.default is inspect.Parameter.empty][1:]
-
-
-def _learnable_tensor_arguments(required: list[str], activation: object) -> dict[str, torch.Tensor]:
-    """Tensors for the required arguments not given as keywords, each holding the default of the learnable parameter it stands for."""
-    if not required:
-        return {}
-    api = activation.api.pytorch  # type: ignore[attr-defined]
-    learnable = [p for p in activation.parameters if p.learnable and p.name in api.parameter_map]  # type: ignore[attr-defined]
-    assert len(required) == len(learnable) == 1, f"cannot tell which learnable parameter fills {required}: {[p.name for p in learnable]}"
-    return {required[0]: torch.tensor([learnable[0].default], dtype=torch.float64)}
-
-
-def test_required_functional_arguments_are_read_from_signature_or_docstring() -> None:
-    assert _required_arguments(torch.nn.functional.prelu) == ["weight"]  # builtin: read from its docstring
-    assert _required_arguments(torch.atan) == []  # builtin with a keyword-only `out`
-    assert _required_arguments(torch.nn.functional.threshold) == ["threshold", "value"]
-    assert _required_arguments(torch.nn.functional.rrelu) == []
-    assert _required_arguments(torch.nn.functional.leaky_relu) == []
 
 
 @pytest.mark.parametrize("slug", ALL_WITH_MODULE)

@@ -58,13 +58,7 @@ def samples(context: PageContext) -> dict[str, list[float | None]]:
     f = context.loaded.math.f()
     df = context.loaded.math.df()
     kinks = context.properties.kinks
-    undefined = set()
-    math_ = context.loaded.math
-    for kink in kinks:
-        # f′ is undefined where its one-sided limits differ (a corner) or where f itself jumps (a step).
-        for expression in (math_.derivative, math_.function):
-            if abs(math_.one_sided(expression, kink, -1) - math_.one_sided(expression, kink, +1)) > 1e-9:
-                undefined.add(round(kink, 2))
+    undefined = {round(kink, 2) for kink in kinks if context.loaded.math.derivative_undefined_at(kink)}
     xs = [float(x) for x in SAMPLE_XS]
     return {
         "x": xs,

@@ -300,6 +300,10 @@ class ScalarMath:
         """F' at the default parameters, or with some replaced."""
         return self.evaluator(self.derivative, parameters)
 
+    def derivative_undefined_at(self, point: float) -> bool:
+        """True if f′(point) does not exist: f jumps there (a step) or its one-sided slopes differ (a corner)."""
+        return any(abs(self.one_sided(e, point, -1) - self.one_sided(e, point, +1)) > 1e-9 for e in (self.function, self.derivative))
+
     def one_sided(self, expression: sympy.Expr, point: float, side: int) -> float:
         """The limit of `expression` at `point` from the left (side −1) or right (+1), numerically."""
         values = dict(self.defaults)
