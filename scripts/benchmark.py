@@ -38,7 +38,10 @@ def main() -> None:
     cold = generate()
     print(f"generate, clean:   {cold.seconds:6.1f} s  plots rendered {cold.plots_rendered:3d}  ({cold.summary()})")
     warm = generate()
-    print(f"generate, no-op:   {warm.seconds:6.1f} s  plots rendered {warm.plots_rendered:3d}  files written {warm.files_written}")
+    print(
+        f"generate, no-op:   {warm.seconds:6.1f} s  plots rendered {warm.plots_rendered:3d}  "
+        f"properties computed {warm.properties_computed}  files written {warm.files_written}"
+    )
     clean()
     with tempfile.TemporaryDirectory() as site:
         print(f"mkdocs build, clean: {mkdocs_build_seconds(site):6.1f} s")

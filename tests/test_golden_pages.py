@@ -14,6 +14,7 @@ import pytest
 from actsite.load import load_one
 from actsite.pages import PageContext, approximation_errors, render_activation_pages
 from actsite.properties import compute
+from actsite.samples import sample_curves
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -21,7 +22,9 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_fixture_renders_to_golden_markdown(language: str) -> None:
     loaded = load_one(GOLDEN / "golden-unit.yaml")
-    pages = render_activation_pages(PageContext(loaded, compute(loaded.math), approximation_errors(loaded)))
+    properties = compute(loaded.math)
+    context = PageContext(loaded, properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks))
+    pages = render_activation_pages(context)
     rendered = pages[f"activations/golden-unit.{language}.md"]
     expected_path = GOLDEN / f"golden-unit.{language}.md"
     if os.environ.get("UPDATE_GOLDEN"):

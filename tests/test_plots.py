@@ -38,6 +38,8 @@ def test_plot_text_stays_text_and_has_no_date() -> None:
 def test_noop_rebuild_renders_no_plot(built_site: Path) -> None:
     report = build.generate()  # the site fixture already generated everything once
     assert report.plots_rendered == 0
+    assert report.properties_computed == 0
+    assert report.properties_cached == len(DEFINITIONS)
     assert report.files_written == 0
 
 

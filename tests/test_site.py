@@ -11,9 +11,10 @@ import numpy as np
 import pytest
 import torch
 
-from actsite.export import SAMPLE_XS
 from actsite.html_validation import validate
-from conftest import BY_SLUG, SLUGS
+from actsite.pages import localize_latex
+from actsite.samples import SAMPLE_XS
+from conftest import BY_SLUG, ROOT, SLUGS
 
 VALIDATION_SUMMARY: list[str] = []  # printed at the end of the run by conftest
 SECTION_ANCHORS = ["formula", "derivative", "plot", "properties", "pros-cons", "use-cases", "api", "references"]
@@ -166,3 +167,15 @@ def test_generated_html_has_no_validator_errors_of_ours(built_site: Path) -> Non
     VALIDATION_SUMMARY.append(report.summary())
     assert report.pages > 100
     assert sum(report.ours.values()) == 0, report.summary()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_shows_the_authored_formula_and_derivative(built_site: Path, slug: str) -> None:
+    # The page must show the display form as authored and checked in this process: a form that
+    # crossed a process boundary would have been re-evaluated by SymPy (x + (√(x²+1) − 1)/2 shown
+    # as x + √(x²+1)/2 − 1/2), which the build once did for ten activations.
+    math = BY_SLUG[slug].math
+    for language in ("en", "zh"):
+        page = (ROOT / "docs" / "activations" / f"{slug}.{language}.md").read_text(encoding="utf-8")
+        assert localize_latex(math.formula_latex, language) in page, f"{slug}.{language}: formula differs from the authored display"
+        assert localize_latex(math.derivative_latex, language) in page, f"{slug}.{language}: derivative differs from the authored display"

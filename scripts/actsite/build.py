@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import catalogue_pages
+from .computed_cache import CACHE_FILE, ComputedValues, cache_key, code_fingerprint, read_cache, write_cache
 from .load import ROOT, DefinitionError, Loaded, load_all
 from .pages import (
     PageContext,
@@ -28,6 +29,7 @@ from .pages import (
 )
 from .plots import family_key, figure_keys, render_activation, render_family
 from .properties import compute
+from .samples import SAMPLE_XS, round_sig, sample_curves
 
 DOCS_DIR = ROOT / "docs"
 PLOTS_DIR = ROOT / "plots"
@@ -44,6 +46,8 @@ class BuildReport:
     activations: int = 0
     plots_rendered: int = 0
     plots_cached: int = 0
+    properties_computed: int = 0
+    properties_cached: int = 0
     files_written: int = 0
     files_unchanged: int = 0
     files_removed: int = 0
@@ -54,22 +58,59 @@ class BuildReport:
         """One line for the build log."""
         stages = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in self.timings.items())
         return (
-            f"actsite: {self.activations} activations; plots rendered {self.plots_rendered}, cached {self.plots_cached}; "
+            f"actsite: {self.activations} activations; properties computed {self.properties_computed}, cached {self.properties_cached}; "
+            f"plots rendered {self.plots_rendered}, cached {self.plots_cached}; "
             f"files written {self.files_written}, unchanged {self.files_unchanged}, removed {self.files_removed}; "
             f"{self.seconds:.1f}s ({stages})"
         )
 
 
-def _context(loaded: Loaded) -> PageContext:
-    return PageContext(loaded=loaded, properties=compute(loaded.math), approximation_errors=approximation_errors(loaded))
+def _computed(loaded: Loaded) -> ComputedValues:
+    """The slow values of one activation: properties, approximation errors, sampled curves.
+
+    Runs in a worker process: only these plain values come back, never `loaded` itself, whose
+    unevaluated display expressions SymPy would re-evaluate when unpickling them (the page would
+    then show `x + √(x²+1)/2 − 1/2` instead of the authored form).
+    """
+    properties = compute(loaded.math)
+    return ComputedValues(properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks))
 
 
-def compute_contexts(definitions: list[Loaded]) -> list[PageContext]:
-    """Properties and approximation errors of every activation, computed in parallel."""
-    if len(definitions) < 4:
-        return [_context(d) for d in definitions]
-    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-        return list(pool.map(_context, definitions, chunksize=4))
+def compute_contexts(definitions: list[Loaded], report: BuildReport | None = None) -> list[PageContext]:
+    """Properties, approximation errors and sampled curves of every activation, reusing cached values.
+
+    An activation whose math and computing code are unchanged is read from the cache; the others
+    are computed (in parallel). The cache is then rewritten with exactly these entries.
+    """
+    code = code_fingerprint(approximation_errors, sample_curves, round_sig, extra=SAMPLE_XS.tolist())
+    stored = read_cache()
+    keys = {loaded.slug: cache_key(loaded, code) for loaded in definitions}
+    values: dict[str, ComputedValues] = {}
+    for loaded in definitions:
+        entry = stored.get(loaded.slug)
+        if entry is not None and entry.get("key") == keys[loaded.slug]:
+            values[loaded.slug] = ComputedValues.from_json(entry["values"])
+    missing = [loaded for loaded in definitions if loaded.slug not in values]
+    if len(missing) < 4:
+        fresh = [_computed(d) for d in missing]
+    else:
+        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+            fresh = list(pool.map(_computed, missing, chunksize=4))
+    values.update({loaded.slug: computed for loaded, computed in zip(missing, fresh, strict=True)})
+    if report is not None:
+        report.properties_computed = len(fresh)
+        report.properties_cached = len(definitions) - len(fresh)
+    if fresh or set(stored) != set(keys):
+        write_cache({slug: {"key": keys[slug], "values": values[slug].to_json()} for slug in sorted(values)})
+    return [
+        PageContext(
+            loaded=loaded,
+            properties=values[loaded.slug].properties,
+            approximation_errors=values[loaded.slug].approximation_errors,
+            samples=values[loaded.slug].samples,
+        )
+        for loaded in definitions
+    ]
 
 
 def families_of(definitions: list[Loaded]) -> dict[str, list[Loaded]]:
@@ -138,7 +179,7 @@ def generate(report: BuildReport | None = None) -> BuildReport:
     mark = started
     definitions = load_all()
     mark = stage("load", mark)
-    contexts = compute_contexts(definitions)
+    contexts = compute_contexts(definitions, report)
     mark = stage("properties", mark)
     plan = plan_plots(definitions)
     plot_keys = plan.keys
@@ -220,12 +261,13 @@ def _write_outputs(outputs: dict[str, bytes], report: BuildReport) -> None:
 
 
 def clean() -> None:
-    """Remove every generated file (docs tree, plots, site)."""
+    """Remove every generated file (docs tree, plots) and the cache of computed properties."""
     if GENERATED_MANIFEST.exists():
         for relative in json.loads(GENERATED_MANIFEST.read_text(encoding="utf-8")):
             (DOCS_DIR / relative).unlink(missing_ok=True)
         GENERATED_MANIFEST.unlink()
     shutil.rmtree(PLOTS_DIR, ignore_errors=True)
+    CACHE_FILE.unlink(missing_ok=True)
 
 
 def main() -> int:

@@ -6,14 +6,11 @@ import json
 import math
 from typing import Any
 
-import numpy as np
-
 from .pages import PageContext
 from .properties import Properties
 from .torch_expression import pytorch_expression
 
 FORMAT_VERSION = 1
-SAMPLE_XS = np.round(np.arange(-600, 601) * 0.01, 2)
 
 
 def _finite_or_none(value: float) -> float | None:
@@ -53,25 +50,6 @@ def properties_record(properties: Properties) -> dict[str, Any]:
     }
 
 
-def samples(context: PageContext) -> dict[str, list[float | None]]:
-    """F and f′ at x = −6, −5.99, …, 6 at default parameters; f′ is null where undefined."""
-    f = context.loaded.math.f()
-    df = context.loaded.math.df()
-    kinks = context.properties.kinks
-    undefined = {round(kink, 2) for kink in kinks if context.loaded.math.derivative_undefined_at(kink)}
-    xs = [float(x) for x in SAMPLE_XS]
-    return {
-        "x": xs,
-        "y": [round_sig(f(x)) for x in xs],
-        "dy": [None if (x in undefined and any(abs(x - k) < 1e-12 for k in kinks)) else round_sig(df(x)) for x in xs],
-    }
-
-
-def round_sig(value: float) -> float:
-    """Round to 15 significant digits so the JSON stays compact and stable across platforms."""
-    return float(f"{value:.15g}")
-
-
 def activation_record(context: PageContext) -> dict[str, Any]:
     """One entry of `activations`."""
     activation = context.loaded.activation
@@ -99,7 +77,7 @@ def activation_record(context: PageContext) -> dict[str, Any]:
         },
         "references": [r.model_dump(mode="json") for r in activation.references],
         "url": {"en": f"activations/{activation.slug}/", "zh": f"zh/activations/{activation.slug}/"},
-        "samples": samples(context),
+        "samples": context.samples,
     }
 
 

@@ -20,6 +20,7 @@ import yaml
 from .load import ROOT, Loaded
 from .model import LANGUAGES, Activation
 from .properties import Bound, Properties
+from .samples import Samples
 from .symbolic import X, latex, parse
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
@@ -141,6 +142,7 @@ class PageContext:
     loaded: Loaded
     properties: Properties
     approximation_errors: dict[str, float]
+    samples: Samples  # f and f′ on the export's grid
 
 
 def approximation_errors(loaded: Loaded) -> dict[str, float]:

@@ -1,0 +1,158 @@
+"""Cache of what is slow to compute per activation: properties, approximation errors, samples.
+
+Computing these for the whole catalogue takes most of a build (limits with mpmath, extremum
+searches, one-sided limits at every kink, 2402 high-precision evaluations for the export). They
+depend only on the math of a definition and on the code that computes them, so each result is stored under a hash of exactly that and
+reused while the hash is unchanged: editing prose, templates or translations recomputes nothing,
+editing one formula recomputes one activation.
+
+The cache lives in `.cache/computed.json` (git-ignored). Values are stored as JSON; floats
+round-trip exactly (Python writes the shortest repr that reads back to the same double), so a
+page built from the cache has the same bytes as one built from a fresh computation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import math
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from . import properties as properties_module
+from . import symbolic as symbolic_module
+from .load import ROOT, Loaded
+from .properties import Bound, Properties
+from .samples import Samples
+
+CACHE_FILE = ROOT / ".cache" / "computed.json"
+FORMAT = 1
+
+
+def cache_key(loaded: Loaded, code: str) -> str:
+    """Hash of everything the computed values depend on: the math, the parameters, the kind and the code."""
+    activation = loaded.activation
+    material = {
+        "format": FORMAT,
+        "kind": activation.kind.value,
+        "math": activation.math.model_dump(mode="json"),
+        "parameters": [p.model_dump(mode="json", include={"name", "default"}) for p in activation.parameters],
+        "code": code,
+    }
+    return hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def code_fingerprint(*functions: Any, extra: Any = None) -> str:
+    """The code the computed values come from.
+
+    That is the properties and symbolic modules, the source of `functions`, any `extra` data they
+    read (e.g. the sample grid), and the versions of the numerical libraries.
+    """
+    sources = [Path(module.__file__).read_text(encoding="utf-8") for module in (properties_module, symbolic_module)]
+    sources += [inspect.getsource(function) for function in functions]
+    sources.append(json.dumps(extra))
+    sources.append(" ".join(f"{name}=={metadata.version(name)}" for name in ("sympy", "mpmath", "numpy", "scipy")))
+    return "\n".join(sources)
+
+
+@dataclass(frozen=True)
+class ComputedValues:
+    """The cached values of one activation."""
+
+    properties: Properties
+    approximation_errors: dict[str, float]
+    samples: Samples
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "properties": properties_to_json(self.properties),
+            "approximation_errors": _encode(self.approximation_errors),
+            "samples": self.samples,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ComputedValues:
+        """The inverse of `to_json`."""
+        return cls(
+            properties=properties_from_json(data["properties"]),
+            approximation_errors=_decode(data["approximation_errors"]),
+            samples={axis: data["samples"][axis] for axis in ("x", "y", "dy")},  # the export's key order
+        )
+
+
+def read_cache(path: Path = CACHE_FILE) -> dict[str, dict[str, Any]]:
+    """Slug → stored entry; an unreadable or foreign cache counts as empty (it is only a cache)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("entries"), dict):
+        return {}
+    return data["entries"]
+
+
+def write_cache(entries: dict[str, dict[str, Any]], path: Path = CACHE_FILE) -> None:
+    """Replace the cache atomically with `entries` (slug → entry)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps({"format": FORMAT, "entries": entries}, indent=0) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def properties_to_json(value: Properties) -> dict[str, Any]:
+    """Properties as JSON-ready data (±inf kept as the strings "inf" / "-inf")."""
+    return _encode(asdict(value))
+
+
+def properties_from_json(data: dict[str, Any]) -> Properties:
+    """The inverse of `properties_to_json`."""
+    data = _decode(data)
+
+    def bound(item: dict[str, Any]) -> Bound:
+        return Bound(value=item["value"], attained=item["attained"])
+
+    sides = data["derivative_at_zero_sides"]
+    pieces = data["pieces"]
+    return Properties(
+        lower=bound(data["lower"]),
+        upper=bound(data["upper"]),
+        monotonic=data["monotonic"],
+        zero_centred=data["zero_centred"],
+        smoothness=data["smoothness"],
+        saturation_left=data["saturation_left"],
+        saturation_right=data["saturation_right"],
+        value_at_zero=data["value_at_zero"],
+        derivative_at_zero=data["derivative_at_zero"],
+        derivative_at_zero_sides=tuple(sides) if sides is not None else None,
+        sup_abs_derivative=data["sup_abs_derivative"],
+        kinks=tuple(data["kinks"]),
+        pieces=tuple((bound(low), bound(high)) for low, high in pieces) if pieces is not None else None,
+    )
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        if math.isnan(value):
+            raise ValueError("a computed property is NaN")
+        return "inf" if value > 0 else "-inf"
+    if isinstance(value, dict):
+        return {key: _encode(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if value == "inf":
+        return math.inf
+    if value == "-inf":
+        return -math.inf
+    if isinstance(value, dict):
+        return {key: _decode(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decode(item) for item in value]
+    return value

@@ -1,0 +1,29 @@
+"""The sampled curves of the export: f and f′ on a fixed grid at default parameters."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .symbolic import ScalarMath
+
+SAMPLE_XS = np.round(np.arange(-600, 601) * 0.01, 2)
+
+Samples = dict[str, list[float | None]]
+
+
+def sample_curves(math_: ScalarMath, kinks: tuple[float, ...]) -> Samples:
+    """F and f′ at x = −6, −5.99, …, 6 at default parameters; f′ is null where undefined."""
+    f = math_.f()
+    df = math_.df()
+    undefined = {round(kink, 2) for kink in kinks if math_.derivative_undefined_at(kink)}
+    xs = [float(x) for x in SAMPLE_XS]
+    return {
+        "x": xs,
+        "y": [round_sig(f(x)) for x in xs],
+        "dy": [None if (x in undefined and any(abs(x - k) < 1e-12 for k in kinks)) else round_sig(df(x)) for x in xs],
+    }
+
+
+def round_sig(value: float) -> float:
+    """Round to 15 significant digits so the JSON stays compact and stable across platforms."""
+    return float(f"{value:.15g}")

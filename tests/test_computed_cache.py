@@ -1,0 +1,135 @@
+"""The cache of computed properties: exact round trip, invalidated by the math and the code only."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from actsite import build, computed_cache
+from actsite.computed_cache import ComputedValues, cache_key, code_fingerprint, properties_from_json, properties_to_json, read_cache, write_cache
+from actsite.export import export_json
+from actsite.pages import approximation_errors, property_rows, render_activation_pages
+from actsite.properties import Bound, Properties
+from actsite.samples import sample_curves
+from conftest import BY_SLUG, SLUGS, properties_of
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_properties_survive_the_cache_exactly(slug: str) -> None:
+    fresh = properties_of(slug)
+    stored = json.loads(json.dumps(properties_to_json(fresh), sort_keys=True))
+    cached = properties_from_json(stored)
+    assert cached == fresh
+    symbol = BY_SLUG[slug].math.function_symbol
+    for language in ("en", "zh"):
+        assert property_rows(cached, language, symbol) == property_rows(fresh, language, symbol)
+
+
+def test_infinite_bounds_and_pieces_round_trip() -> None:
+    value = Properties(
+        lower=Bound(-math.inf, False),
+        upper=Bound(math.inf, False),
+        monotonic="no",
+        zero_centred="no",
+        smoothness=-1,
+        saturation_left="hard",
+        saturation_right="no",
+        value_at_zero=1.0,
+        derivative_at_zero=None,
+        derivative_at_zero_sides=(0.0, 1.5),
+        sup_abs_derivative=math.inf,
+        kinks=(0.0, 2.5),
+        pieces=((Bound(0.0, True), Bound(0.0, True)), (Bound(1.0, True), Bound(math.inf, False))),
+    )
+    assert properties_from_json(json.loads(json.dumps(properties_to_json(value)))) == value
+
+
+def test_computed_values_round_trip_with_undefined_slopes() -> None:
+    loaded = BY_SLUG["binary-step"]
+    fresh = ComputedValues(properties_of("binary-step"), approximation_errors(loaded), sample_curves(loaded.math, properties_of("binary-step").kinks))
+    assert None in fresh.samples["dy"]  # f′ is undefined at the jump x = 0
+    restored = ComputedValues.from_json(json.loads(json.dumps(fresh.to_json(), sort_keys=True)))
+    assert restored == fresh
+    assert list(restored.samples) == list(fresh.samples) == ["x", "y", "dy"]  # the export's bytes depend on this order
+
+
+def test_nan_is_refused_rather_than_cached() -> None:
+    value = Properties(
+        lower=Bound(math.nan, False),
+        upper=Bound(1.0, False),
+        monotonic="no",
+        zero_centred="no",
+        smoothness=None,
+        saturation_left="no",
+        saturation_right="no",
+        value_at_zero=0.0,
+        derivative_at_zero=0.0,
+        derivative_at_zero_sides=None,
+        sup_abs_derivative=1.0,
+        kinks=(),
+    )
+    with pytest.raises(ValueError, match="NaN"):
+        properties_to_json(value)
+
+
+def test_key_changes_with_the_math_and_the_code_not_with_prose() -> None:
+    loaded = BY_SLUG["leaky-relu"]
+    code = code_fingerprint(approximation_errors, extra=[0.0, 0.01])
+    key = cache_key(loaded, code)
+    activation = loaded.activation
+    prose_changed = activation.model_copy(update={"year": 1999})
+    function_changed = activation.model_copy(update={"math": activation.math.model_copy(update={"function": "Max(x, 0.02*x)"})})
+    default_changed = activation.model_copy(update={"parameters": [activation.parameters[0].model_copy(update={"default": 0.2})]})
+    rebuilt = type(loaded)
+    assert cache_key(rebuilt(loaded.path, prose_changed, loaded.source_text, loaded.math), code) == key
+    assert cache_key(rebuilt(loaded.path, function_changed, loaded.source_text, loaded.math), code) != key
+    assert cache_key(rebuilt(loaded.path, default_changed, loaded.source_text, loaded.math), code) != key
+    assert cache_key(loaded, code + "\n# edited") != key
+    assert cache_key(loaded, code_fingerprint(approximation_errors, extra=[0.0, 0.02])) != key
+
+
+def test_unreadable_or_foreign_cache_counts_as_empty(tmp_path: Path) -> None:
+    path = tmp_path / "computed.json"
+    assert read_cache(path) == {}
+    path.write_text("{not json", encoding="utf-8")
+    assert read_cache(path) == {}
+    path.write_text(json.dumps({"format": computed_cache.FORMAT + 1, "entries": {"relu": {}}}), encoding="utf-8")
+    assert read_cache(path) == {}
+    write_cache({"relu": {"key": "k"}}, path)
+    assert read_cache(path) == {"relu": {"key": "k"}}
+
+
+def test_stale_entry_is_recomputed_and_others_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_file = tmp_path / "computed.json"
+    monkeypatch.setattr(build, "read_cache", lambda: read_cache(cache_file))
+    monkeypatch.setattr(build, "write_cache", lambda entries: write_cache(entries, cache_file))
+    definitions = [BY_SLUG["relu"], BY_SLUG["softsign"], BY_SLUG["tanh"]]
+    first = build.BuildReport()
+    contexts = build.compute_contexts(definitions, first)
+    assert (first.properties_computed, first.properties_cached) == (3, 0)
+    entries = read_cache(cache_file)
+    entries["softsign"]["key"] = "stale"
+    write_cache(entries, cache_file)
+    second = build.BuildReport()
+    again = build.compute_contexts(definitions, second)
+    assert (second.properties_computed, second.properties_cached) == (1, 2)
+    assert [c.properties for c in again] == [c.properties for c in contexts]
+    assert read_cache(cache_file)["softsign"]["key"] != "stale"
+
+
+def test_pages_and_export_from_the_cache_equal_fresh_ones_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_file = tmp_path / "computed.json"
+    monkeypatch.setattr(build, "read_cache", lambda: read_cache(cache_file))
+    monkeypatch.setattr(build, "write_cache", lambda entries: write_cache(entries, cache_file))
+    # Four or more run in worker processes; bent-identity and lut have authored display forms.
+    definitions = [BY_SLUG[slug] for slug in ("bent-identity", "binary-step", "lut", "softmax")]
+    fresh_report, cached_report = build.BuildReport(), build.BuildReport()
+    fresh = build.compute_contexts(definitions, fresh_report)
+    cached = build.compute_contexts(definitions, cached_report)
+    assert (fresh_report.properties_computed, cached_report.properties_cached) == (4, 4)
+    for one, other in zip(fresh, cached, strict=True):
+        assert render_activation_pages(one) == render_activation_pages(other)
+    assert export_json(fresh) == export_json(cached)
