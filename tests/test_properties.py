@@ -201,3 +201,29 @@ def test_every_sample_of_a_jumping_function_lies_in_its_image_pieces(slug: str) 
     for x in np.linspace(-30.0, 30.0, 3001):
         y = f(x)
         assert any(low.value - 1e-9 <= y <= high.value + 1e-9 for low, high in pieces), f"f({x}) = {y} outside {pieces}"
+
+
+def test_derivative_at_zero_of_a_jump_is_undefined_not_the_slopes_beside_it() -> None:
+    from actsite.pages import property_rows
+
+    p = properties_of("binary-step")
+    assert p.jumps_at_zero
+    assert (p.derivative_at_zero, p.derivative_at_zero_sides) == (None, None)
+    assert "undefined (f jumps at 0)" in [row["value"] for row in property_rows(p, "en")]
+    assert "不存在（f 在 0 处跳跃）" in [row["value"] for row in property_rows(p, "zh")]
+    # A corner keeps its one-sided values, a smooth point its value.
+    assert not properties_of("relu").jumps_at_zero
+    assert properties_of("relu").derivative_at_zero_sides == (0.0, 1.0)
+    assert not properties_of("hardshrink").jumps_at_zero  # its jumps are at ±0.5, f′(0) = 0
+    assert properties_of("hardshrink").derivative_at_zero == 0.0
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_derivative_at_zero_is_undefined_exactly_where_the_math_says(slug: str) -> None:
+    p = properties_of(slug)
+    math_ = BY_SLUG[slug].math
+    undefined = 0.0 in p.kinks and math_.derivative_undefined_at(0.0)
+    assert (p.derivative_at_zero is None) == undefined
+    jumps = 0.0 in p.kinks and abs(math_.one_sided(math_.function, 0.0, -1) - math_.one_sided(math_.function, 0.0, +1)) > 1e-9
+    assert p.jumps_at_zero == jumps
+    assert (p.derivative_at_zero_sides is not None) == (undefined and not jumps)

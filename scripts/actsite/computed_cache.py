@@ -131,6 +131,7 @@ def properties_from_json(data: dict[str, Any]) -> Properties:
         sup_abs_derivative=data["sup_abs_derivative"],
         kinks=tuple(data["kinks"]),
         pieces=tuple((bound(low), bound(high)) for low, high in pieces) if pieces is not None else None,
+        jumps_at_zero=data["jumps_at_zero"],
     )
 
 

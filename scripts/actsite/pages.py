@@ -98,7 +98,9 @@ def property_rows(properties: Properties, language: str, function_symbol: str = 
     bounded_below = not math.isinf(properties.lower.value)
     bounded_above = not math.isinf(properties.upper.value)
     bounded = {(True, True): t["both"], (True, False): t["below"], (False, True): t["above"], (False, False): t["neither"]}
-    if properties.derivative_at_zero_sides is not None:
+    if properties.jumps_at_zero:
+        d0 = t["undefined_jump"].format(symbol=symbol)
+    elif properties.derivative_at_zero_sides is not None:
         left, right = properties.derivative_at_zero_sides
         d0 = t["undefined_sides"].format(left=format_number(left), right=format_number(right))
     else:

@@ -43,13 +43,15 @@ class Properties:
     saturation_left: str  # "hard", "soft", "no"
     saturation_right: str
     value_at_zero: float
-    derivative_at_zero: float | None  # None where f' is undefined at 0
-    derivative_at_zero_sides: tuple[float, float] | None  # one-sided values where undefined
+    derivative_at_zero: float | None  # None where f' is undefined at 0 (a corner or a jump)
+    derivative_at_zero_sides: tuple[float, float] | None  # one-sided values of f' at a corner at 0
     sup_abs_derivative: float  # inf where unbounded
     kinks: tuple[float, ...]
     # The image as disjoint intervals (lower, upper), when f jumps and its image is not one interval
     # (binary step: {0} ∪ {1}); None when [lower, upper] is the whole story.
     pieces: tuple[tuple[Bound, Bound], ...] | None = None
+    # True where f itself jumps at 0 (binary step): f'(0) does not exist, whatever the slopes beside it.
+    jumps_at_zero: bool = False
 
 
 def compute(math_: ScalarMath) -> Properties:
@@ -74,6 +76,7 @@ def compute(math_: ScalarMath) -> Properties:
         value_at_zero=f(0.0),
         derivative_at_zero=d0 if isinstance(d0, float) else None,
         derivative_at_zero_sides=d0 if isinstance(d0, tuple) else None,
+        jumps_at_zero=d0 is None,
         sup_abs_derivative=_sup_abs_derivative(math_, dys),
         kinks=kinks,
         pieces=_image_pieces(math_, kinks, lower, upper) if smoothness == -1 else None,
@@ -270,8 +273,11 @@ def _smoothness(math_: ScalarMath, kinks: tuple[float, ...]) -> int | None:
     return len(derivatives) - 1  # C² at least; pages say "C² (at least)"
 
 
-def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) -> float | tuple[float, float]:
+def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) -> float | tuple[float, float] | None:
+    """f′(point); at a corner the one-sided values (left, right); None where f jumps at the point."""
     if _at_kink(point, kinks):
+        if abs(math_.one_sided(math_.function, point, -1) - math_.one_sided(math_.function, point, +1)) > 1e-9:
+            return None
         left = math_.one_sided(math_.derivative, point, -1)
         right = math_.one_sided(math_.derivative, point, +1)
         if abs(left - right) > 1e-9:
