@@ -102,7 +102,7 @@ def test_unreadable_or_foreign_cache_counts_as_empty(tmp_path: Path) -> None:
     assert read_cache(path) == {"relu": {"key": "k"}}
 
 
-def test_stale_entry_is_recomputed_and_others_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stale_or_damaged_entries_are_recomputed_and_others_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_file = tmp_path / "computed.json"
     monkeypatch.setattr(build, "read_cache", lambda: read_cache(cache_file))
     monkeypatch.setattr(build, "write_cache", lambda entries: write_cache(entries, cache_file))
@@ -112,10 +112,11 @@ def test_stale_entry_is_recomputed_and_others_reused(tmp_path: Path, monkeypatch
     assert (first.properties_computed, first.properties_cached) == (3, 0)
     entries = read_cache(cache_file)
     entries["softsign"]["key"] = "stale"
+    del entries["tanh"]["values"]["samples"]  # damaged (hand-edited): a miss, not a crash
     write_cache(entries, cache_file)
     second = build.BuildReport()
     again = build.compute_contexts(definitions, second)
-    assert (second.properties_computed, second.properties_cached) == (1, 2)
+    assert (second.properties_computed, second.properties_cached) == (2, 1)
     assert [c.properties for c in again] == [c.properties for c in contexts]
     assert read_cache(cache_file)["softsign"]["key"] != "stale"
 

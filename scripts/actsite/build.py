@@ -9,6 +9,7 @@ Run as `python -m actsite.build` (the Makefile does), or through the MkDocs hook
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
@@ -88,8 +89,9 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     values: dict[str, ComputedValues] = {}
     for loaded in definitions:
         entry = stored.get(loaded.slug)
-        if entry is not None and entry.get("key") == keys[loaded.slug]:
-            values[loaded.slug] = ComputedValues.from_json(entry["values"])
+        if isinstance(entry, dict) and entry.get("key") == keys[loaded.slug]:
+            with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged entry is only a cache miss
+                values[loaded.slug] = ComputedValues.from_json(entry["values"])
     missing = [loaded for loaded in definitions if loaded.slug not in values]
     if len(missing) < 4:
         fresh = [_computed(d) for d in missing]
