@@ -2,9 +2,9 @@
 
 Computing these for the whole catalogue takes most of a build (limits with mpmath, extremum
 searches, one-sided limits at every kink, 2402 high-precision evaluations for the export). They
-depend only on the math of a definition and on the code that computes them, so each result is stored under a hash of exactly that and
-reused while the hash is unchanged: editing prose, templates or translations recomputes nothing,
-editing one formula recomputes one activation.
+depend only on the math of a definition and on the code that computes them, so each result is
+stored under a hash of exactly that and reused while the hash is unchanged: editing prose,
+templates or translations recomputes nothing, editing one formula recomputes one activation.
 
 The cache lives in `.cache/computed.json` (git-ignored). Values are stored as JSON; floats
 round-trip exactly (Python writes the shortest repr that reads back to the same double), so a
