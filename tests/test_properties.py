@@ -227,3 +227,16 @@ def test_derivative_at_zero_is_undefined_exactly_where_the_math_says(slug: str) 
     jumps = 0.0 in p.kinks and abs(math_.one_sided(math_.function, 0.0, -1) - math_.one_sided(math_.function, 0.0, +1)) > 1e-9
     assert p.jumps_at_zero == jumps
     assert (p.derivative_at_zero_sides is not None) == (undefined and not jumps)
+
+
+def test_one_sided_slopes_that_differ_are_printed_differently() -> None:
+    from actsite.pages import format_distinct, property_rows
+
+    # PAU's |b₁x| term makes a real corner at 0 whose slopes agree to six digits.
+    left, right = properties_of("pau").derivative_at_zero_sides
+    assert left != right
+    shown = format_distinct(left, right)
+    assert shown[0] != shown[1]
+    assert f"undefined (left {shown[0]}, right {shown[1]})" in [row["value"] for row in property_rows(properties_of("pau"), "en")]
+    assert format_distinct(0.0, 1.0) == ("0", "1")
+    assert format_distinct(0.25, 0.25) == ("0.25", "0.25")

@@ -50,14 +50,22 @@ def environment() -> jinja2.Environment:
     )
 
 
-def format_number(value: float) -> str:
-    """Six significant digits, a real minus sign, ∞ for infinities, no trailing zeros."""
+def format_number(value: float, digits: int = 6) -> str:
+    """`digits` significant digits (six by default), a real minus sign, ∞ for infinities, no trailing zeros."""
     if math.isinf(value):
         return "∞" if value > 0 else f"{MINUS}∞"
     if value == 0:
         return "0"
-    text = f"{value:.6g}"
+    text = f"{value:.{digits}g}"
     return text.replace("-", MINUS)
+
+
+def format_distinct(left: float, right: float) -> tuple[str, str]:
+    """Both numbers with as many digits (six at least) as it takes for different values to read differently."""
+    digits = 6
+    while digits < 17 and left != right and format_number(left, digits) == format_number(right, digits):
+        digits += 1
+    return format_number(left, digits), format_number(right, digits)
 
 
 def format_range(properties: Properties) -> str:
@@ -101,8 +109,8 @@ def property_rows(properties: Properties, language: str, function_symbol: str = 
     if properties.jumps_at_zero:
         d0 = t["undefined_jump"].format(symbol=symbol)
     elif properties.derivative_at_zero_sides is not None:
-        left, right = properties.derivative_at_zero_sides
-        d0 = t["undefined_sides"].format(left=format_number(left), right=format_number(right))
+        left, right = format_distinct(*properties.derivative_at_zero_sides)
+        d0 = t["undefined_sides"].format(left=left, right=right)
     else:
         d0 = format_number(properties.derivative_at_zero or 0.0)
     sup = properties.sup_abs_derivative
