@@ -110,29 +110,14 @@ def properties_to_json(value: Properties) -> dict[str, Any]:
 
 def properties_from_json(data: dict[str, Any]) -> Properties:
     """The inverse of `properties_to_json`."""
-    data = _decode(data)
-
-    def bound(item: dict[str, Any]) -> Bound:
-        return Bound(value=item["value"], attained=item["attained"])
-
-    sides = data["derivative_at_zero_sides"]
-    pieces = data["pieces"]
-    return Properties(
-        lower=bound(data["lower"]),
-        upper=bound(data["upper"]),
-        monotonic=data["monotonic"],
-        zero_centred=data["zero_centred"],
-        smoothness=data["smoothness"],
-        saturation_left=data["saturation_left"],
-        saturation_right=data["saturation_right"],
-        value_at_zero=data["value_at_zero"],
-        derivative_at_zero=data["derivative_at_zero"],
-        derivative_at_zero_sides=tuple(sides) if sides is not None else None,
-        sup_abs_derivative=data["sup_abs_derivative"],
-        kinks=tuple(data["kinks"]),
-        pieces=tuple((bound(low), bound(high)) for low, high in pieces) if pieces is not None else None,
-        jumps_at_zero=data["jumps_at_zero"],
-    )
+    fields = _decode(data)
+    fields["lower"], fields["upper"] = Bound(**fields["lower"]), Bound(**fields["upper"])
+    fields["kinks"] = tuple(fields["kinks"])
+    if fields["derivative_at_zero_sides"] is not None:
+        fields["derivative_at_zero_sides"] = tuple(fields["derivative_at_zero_sides"])
+    if fields["pieces"] is not None:
+        fields["pieces"] = tuple((Bound(**low), Bound(**high)) for low, high in fields["pieces"])
+    return Properties(**fields)
 
 
 def _encode(value: Any) -> Any:

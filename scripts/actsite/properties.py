@@ -50,8 +50,11 @@ class Properties:
     # The image as disjoint intervals (lower, upper), when f jumps and its image is not one interval
     # (binary step: {0} ∪ {1}); None when [lower, upper] is the whole story.
     pieces: tuple[tuple[Bound, Bound], ...] | None = None
-    # True where f itself jumps at 0 (binary step): f'(0) does not exist, whatever the slopes beside it.
-    jumps_at_zero: bool = False
+
+    @property
+    def jumps_at_zero(self) -> bool:
+        """True where f itself jumps at 0 (binary step): f'(0) does not exist, whatever the slopes beside it."""
+        return self.derivative_at_zero is None and self.derivative_at_zero_sides is None
 
 
 def compute(math_: ScalarMath) -> Properties:
@@ -76,7 +79,6 @@ def compute(math_: ScalarMath) -> Properties:
         value_at_zero=f(0.0),
         derivative_at_zero=d0 if isinstance(d0, float) else None,
         derivative_at_zero_sides=d0 if isinstance(d0, tuple) else None,
-        jumps_at_zero=d0 is None,
         sup_abs_derivative=_sup_abs_derivative(math_, dys),
         kinks=kinks,
         pieces=_image_pieces(math_, kinks, lower, upper) if smoothness == -1 else None,
@@ -276,13 +278,10 @@ def _smoothness(math_: ScalarMath, kinks: tuple[float, ...]) -> int | None:
 def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) -> float | tuple[float, float] | None:
     """f′(point); at a corner the one-sided values (left, right); None where f jumps at the point."""
     if _at_kink(point, kinks):
-        if abs(math_.one_sided(math_.function, point, -1) - math_.one_sided(math_.function, point, +1)) > 1e-9:
+        if math_.jumps_at(point):
             return None
-        left = math_.one_sided(math_.derivative, point, -1)
-        right = math_.one_sided(math_.derivative, point, +1)
-        if abs(left - right) > 1e-9:
-            return (left, right)
-        return left
+        left, right = (math_.one_sided(math_.derivative, point, side) for side in (-1, +1))
+        return (left, right) if math_.derivative_undefined_at(point) else left
     return math_.df()(point)
 
 

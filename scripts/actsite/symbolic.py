@@ -302,7 +302,14 @@ class ScalarMath:
 
     def derivative_undefined_at(self, point: float) -> bool:
         """True if f′(point) does not exist: f jumps there (a step) or its one-sided slopes differ (a corner)."""
-        return any(abs(self.one_sided(e, point, -1) - self.one_sided(e, point, +1)) > 1e-9 for e in (self.function, self.derivative))
+        return self.jumps_at(point) or self._differs_across(self.derivative, point)
+
+    def jumps_at(self, point: float) -> bool:
+        """True if f itself is discontinuous at `point` (its one-sided limits differ)."""
+        return self._differs_across(self.function, point)
+
+    def _differs_across(self, expression: sympy.Expr, point: float) -> bool:
+        return abs(self.one_sided(expression, point, -1) - self.one_sided(expression, point, +1)) > 1e-9
 
     def one_sided(self, expression: sympy.Expr, point: float, side: int) -> float:
         """The limit of `expression` at `point` from the left (side −1) or right (+1), numerically."""
