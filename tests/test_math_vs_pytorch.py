@@ -10,6 +10,7 @@ import pytest
 import torch
 
 from actsite import torch_reference
+from actsite.pages import api_rows, ui_strings
 from actsite.symbolic import parse
 from conftest import BY_SLUG, DEFINITIONS
 
@@ -56,7 +57,7 @@ def test_functional_form_matches_definition(slug: str) -> None:
     for part in api.functional.split(".")[1:]:
         target = getattr(target, part)
     # The functional takes the same keyword arguments as the module's constructor where they exist.
-    arguments = {k: v for k, v in api.defaults.items() if k not in ("num_parameters", "init")}
+    arguments = {k: v for k, v in {**api.defaults, **api.arguments}.items() if k not in ("num_parameters", "init")}
     # Deprecated constructor aliases (Hardtanh's min_value/max_value) are not arguments of the functional.
     arguments = {k: v for k, v in arguments.items() if _accepts_keyword(target, k)}
     # A module's learnable tensors (PReLU's `weight`, at its initial value) are the functional's
@@ -84,6 +85,35 @@ def _accepts_keyword(function: Callable[..., object], name: str) -> bool:
 @pytest.mark.parametrize("slug", ALL_WITH_MODULE)
 def test_defaults_equal_pytorch_constructor_defaults(slug: str) -> None:
     assert torch_reference.check_defaults(BY_SLUG[slug].activation) == []
+
+
+@pytest.mark.parametrize("slug", ALL_WITH_MODULE)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_api_table_shows_only_the_defaults_the_signature_declares(slug: str, language: str) -> None:
+    # The Defaults cell of the PyTorch row, against inspect.signature (Threshold declares none).
+    api = BY_SLUG[slug].activation.api.pytorch
+    declared = {k: v for k, v in torch_reference.constructor_defaults(api.module).items() if v is not inspect.Parameter.empty}
+    row = api_rows(BY_SLUG[slug].activation, language)[0]
+    expected = ", ".join(f"`{name}={value!r}`" for name, value in declared.items()) or ui_strings(language)["none_available"]
+    assert row["framework"] == "PyTorch"
+    assert row["defaults"] == expected
+
+
+def test_threshold_is_built_with_its_required_arguments_not_shown_as_defaults() -> None:
+    api = BY_SLUG["threshold"].activation.api.pytorch
+    assert api.defaults == {}
+    assert torch_reference.pytorch_expression(api) == "torch.nn.Threshold(threshold=1.0, value=0.0)"
+
+
+@pytest.mark.parametrize("slug", ["softmax", "softmin", "log-softmax"])
+def test_normalising_modules_are_built_with_an_explicit_dim(slug: str) -> None:
+    import warnings
+
+    expression = torch_reference.pytorch_expression(BY_SLUG[slug].activation.api.pytorch)
+    assert expression.endswith("(dim=-1)")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # dim=None warns (implicit dimension choice is deprecated)
+        torch_reference.build(expression)(torch.ones(2, 3, dtype=torch.float64))
 
 
 @pytest.mark.parametrize(("slug", "approximation_id"), APPROXIMATIONS)

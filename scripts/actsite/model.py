@@ -164,7 +164,14 @@ class PyTorchApi(Strict):
     ]
     defaults: Annotated[
         dict[str, bool | int | float | str | None],
-        Field(default_factory=dict, description="Every constructor argument except `inplace`, with PyTorch's default."),
+        Field(default_factory=dict, description="Each constructor argument (not `inplace`) that declares a default, with it, as `inspect.signature` shows."),
+    ]
+    arguments: Annotated[
+        dict[str, bool | int | float | str | None],
+        Field(
+            default_factory=dict,
+            description="Arguments the page passes: required ones (no default) and ones whose default must not be used (`dim=None`).",
+        ),
     ]
     parameter_map: Annotated[dict[str, str], Field(default_factory=dict, description="Math parameter name → constructor argument name.")]
     gate: Annotated[

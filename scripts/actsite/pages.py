@@ -22,6 +22,7 @@ from .model import LANGUAGES, Activation
 from .properties import Bound, Properties
 from .samples import Samples
 from .symbolic import X, latex, parse
+from .torch_expression import pytorch_expression
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 I18N_DIR = ROOT / "i18n"
@@ -318,7 +319,7 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     pytorch = activation.api.pytorch
     if pytorch is not None:
-        calls = [f"`{c}`" for c in (pytorch.module, pytorch.functional) if c]
+        calls = [f"`{c}`" for c in (pytorch_expression(pytorch) if pytorch.arguments else pytorch.module, pytorch.functional) if c]
         if pytorch.gate and not pytorch.module:
             calls.append(t["api_gate"].format(gate=f"`{pytorch.gate}`"))
         rows.append(

@@ -6,8 +6,12 @@ from .model import PyTorchApi
 
 
 def pytorch_expression(api: PyTorchApi) -> str | None:
-    """The Python expression that builds the module at the listed defaults, e.g. `torch.nn.ELU(alpha=1.0)`."""
+    """The expression that builds the module as the page uses it, e.g. `torch.nn.Softmax(dim=-1)`.
+
+    Explicit `arguments` first, then the declared defaults not overridden by them.
+    """
     if api.module is None:
         return None
-    arguments = ", ".join(f"{name}={value!r}" for name, value in api.defaults.items())
+    values = {**api.arguments, **{k: v for k, v in api.defaults.items() if k not in api.arguments}}
+    arguments = ", ".join(f"{name}={value!r}" for name, value in values.items())
     return f"{api.module}({arguments})"

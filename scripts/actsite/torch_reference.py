@@ -110,20 +110,33 @@ def test_points(kinks: list[float]) -> np.ndarray:
 
 
 def check_defaults(activation: Activation) -> list[str]:
-    """Differences between the definition's PyTorch defaults and the constructor's, as messages."""
+    """Differences between the definition's PyTorch defaults and `inspect.signature`, as messages.
+
+    `defaults` must list exactly the arguments that declare a default, each with that default; the
+    required ones (no default) must be in `arguments`, with the page's value.
+    """
     api = activation.api.pytorch
     if api is None or api.module is None:
         return []
     problems: list[str] = []
     actual = constructor_defaults(api.module)
-    if set(actual) != set(api.defaults):
-        problems.append(f"api.pytorch.defaults lists {sorted(api.defaults)} but {api.module} takes {sorted(actual)}")
+    declared = {name for name, value in actual.items() if value is not inspect.Parameter.empty}
+    required = set(actual) - declared
+    if set(api.defaults) != declared:
+        problems.append(f"api.pytorch.defaults lists {sorted(api.defaults)} but {api.module} declares defaults for {sorted(declared)}")
     for name, value in api.defaults.items():
-        if name in actual and actual[name] is not inspect.Parameter.empty and actual[name] != value:
+        if name in declared and actual[name] != value:
             problems.append(f"api.pytorch.defaults.{name} is {value!r} but PyTorch's default is {actual[name]!r}")
+    if not required <= set(api.arguments):
+        problems.append(f"api.pytorch.arguments lacks the required {sorted(required - set(api.arguments))} of {api.module}")
+    unknown = set(api.arguments) - set(actual)
+    if unknown:
+        problems.append(f"api.pytorch.arguments names {sorted(unknown)}, which {api.module} does not take")
     for parameter in activation.parameters:
         argument = api.parameter_map.get(parameter.name)
-        required = actual.get(argument) is inspect.Parameter.empty
-        if argument is not None and not required and actual.get(argument) != parameter.default:
-            problems.append(f"parameters.{parameter.name}.default is {parameter.default!r} but {api.module}({argument}=…) defaults to {actual.get(argument)!r}")
+        if argument is None:
+            continue
+        expected = api.arguments.get(argument, actual.get(argument))
+        if expected != parameter.default:
+            problems.append(f"parameters.{parameter.name}.default is {parameter.default!r} but the page builds {api.module}({argument}={expected!r})")
     return problems
