@@ -206,3 +206,17 @@ def test_keras_api_exists_with_the_listed_defaults(slug: str, name: str) -> None
 def test_threshold_lists_the_keras_3_threshold_activation() -> None:
     names = [entry.name for entry in BY_SLUG["threshold"].activation.api.keras]
     assert names == ["keras.activations.threshold"]
+
+
+def test_celu_pitfall_names_the_exception_torch_raises_for_alpha_zero() -> None:
+    module = torch.nn.CELU(alpha=0.0)  # construction accepts it; the forward pass raises
+    with pytest.raises(RuntimeError, match=r"^ZeroDivisionError") as raised:
+        module(torch.ones(2))
+    assert type(raised.value) is RuntimeError
+    assert not isinstance(raised.value, ZeroDivisionError)
+    message = str(raised.value)
+    pitfalls = BY_SLUG["celu"].activation.prose.pitfalls
+    for language in ("en", "zh"):
+        text = next(p for p in pitfalls.get(language) if "alpha = 0" in p or "alpha=0.0" in p)
+        assert "`RuntimeError`" in text
+        assert f"`{message}`" in text
