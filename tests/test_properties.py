@@ -240,3 +240,30 @@ def test_one_sided_slopes_that_differ_are_printed_differently() -> None:
     assert f"undefined (left {shown[0]}, right {shown[1]})" in [row["value"] for row in property_rows(properties_of("pau"), "en")]
     assert format_distinct(0.0, 1.0) == ("0", "1")
     assert format_distinct(0.25, 0.25) == ("0.25", "0.25")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_kink_note_gives_the_jump_as_the_reason_where_f_jumps(slug: str, language: str) -> None:
+    from actsite.pages import kink_note, ui_strings
+
+    p = properties_of(slug)
+    math_ = BY_SLUG[slug].math
+    note = kink_note(p, math_, language) or ""
+    t = ui_strings(language)
+    jump_reason = t["kinks_jump_note"].split("{points}")[1]
+    corner_reason = t["kinks_note"].split("{points}")[1]
+    jumps = [k for k in p.kinks if math_.jumps_at(k)]
+    corners = [k for k in p.kinks if not math_.jumps_at(k) and math_.derivative_undefined_at(k)]
+    assert (jump_reason in note) == bool(jumps)
+    assert (corner_reason in note) == bool(corners)
+
+
+@pytest.mark.parametrize("slug", ["binary-step", "threshold", "quantized-relu", "hardshrink"])
+def test_discontinuous_functions_are_said_to_jump_not_to_have_differing_slopes(slug: str) -> None:
+    from actsite.pages import kink_note
+
+    note = kink_note(properties_of(slug), BY_SLUG[slug].math, "en")
+    assert "f jumps there" in note
+    assert "one-sided derivatives differ" not in note
+    assert "跳变" in kink_note(properties_of(slug), BY_SLUG[slug].math, "zh")

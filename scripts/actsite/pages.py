@@ -21,7 +21,7 @@ from .load import ROOT, Loaded
 from .model import LANGUAGES, Activation
 from .properties import Bound, Properties
 from .samples import Samples
-from .symbolic import X, latex, parse
+from .symbolic import ScalarMath, X, latex, parse
 from .torch_expression import pytorch_expression
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
@@ -209,7 +209,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             }
             for a in activation.math.approximations
         ],
-        "kink_note": kink_note(context.properties, language),
+        "kink_note": kink_note(context.properties, loaded.math, language),
         "plot_src": f"../plots/{activation.slug}.svg",
         "plot_alt": t[f"plot_alt_{plot_role(activation.kind.value)}"].format(name=name, low=format_number(low), high=format_number(high)),
         "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
@@ -301,15 +301,24 @@ def variants_view(activation: Activation, language: str, name: str) -> dict[str,
     }
 
 
-def kink_note(properties: Properties, language: str) -> str | None:
-    """A sentence on where f′ is undefined, if anywhere."""
+def kink_note(properties: Properties, math_: ScalarMath, language: str) -> str | None:
+    """Sentences on the pieces' joins: where f jumps, where f′ has a corner, where f′ is continuous.
+
+    A point is a jump where `math_.jumps_at` says so (as the f′(0) row), so the reason given for an
+    undefined f′ is the jump itself, not the slopes beside it.
+    """
     if not properties.kinks:
         return None
     t = ui_strings(language)
-    points = ", ".join(format_number(k) for k in properties.kinks)
-    if properties.smoothness is not None and properties.smoothness >= 1:
-        return t["kinks_smooth_note"].format(points=points)
-    return t["kinks_note"].format(points=points)
+    jumps = [k for k in properties.kinks if math_.jumps_at(k)]
+    corners = [k for k in properties.kinks if k not in jumps and math_.derivative_undefined_at(k)]
+    smooth = [k for k in properties.kinks if k not in jumps and k not in corners]
+    sentences = [
+        t[key].format(points=", ".join(format_number(k) for k in points))
+        for key, points in (("kinks_jump_note", jumps), ("kinks_note", corners), ("kinks_smooth_note", smooth))
+        if points
+    ]
+    return " ".join(sentences)
 
 
 def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
