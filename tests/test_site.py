@@ -188,3 +188,83 @@ def test_page_shows_the_authored_formula_and_derivative(built_site: Path, slug: 
         page = (ROOT / "docs" / "activations" / f"{slug}.{language}.md").read_text(encoding="utf-8")
         assert localize_latex(math.formula_latex, language) in page, f"{slug}.{language}: formula differs from the authored display"
         assert localize_latex(math.derivative_latex, language) in page, f"{slug}.{language}: derivative differs from the authored display"
+
+
+class _CellCollector(HTMLParser):
+    """Table cells (with their column's header), texts of <code> elements, and the text outside code."""
+
+    SKIPPED = frozenset({"code", "pre", "script", "style", "math", "annotation"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[tuple[str, str]] = []  # (column header, cell text)
+        self.codes: list[str] = []
+        self.prose: list[str] = []
+        self._headers: list[str] = []
+        self._row: list[str] = []
+        self._cell: list[str] | None = None
+        self._code: list[str] | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._headers = []
+        if tag == "tr":
+            self._row = []
+        if tag in ("td", "th"):
+            self._cell = []
+        if tag == "code":
+            self._code = []
+        if tag in self.SKIPPED:
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            text = "".join(self._cell).strip()
+            if tag == "th":
+                self._headers.append(text)
+            else:
+                column = len(self._row)
+                self.cells.append((self._headers[column] if column < len(self._headers) else "", text))
+                self._row.append(text)
+            self._cell = None
+        if tag == "code" and self._code is not None:
+            self.codes.append("".join(self._code).strip())
+            self._code = None
+        if tag in self.SKIPPED and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        for sink in (self._cell, self._code):
+            if sink is not None:
+                sink.append(data)
+        if not self._skip:
+            self.prose.append(data)
+
+
+PLACEHOLDERS = {"", "None", "nan", "NaN", "null"}  # in a cell
+OPTIONAL_COLUMNS = {"Note", "说明"}  # the API table's free comment; every other column holds a value
+
+
+def page_placeholders(html: str) -> list[str]:
+    """Places where a page prints None, nan or nothing instead of a value."""
+    collector = _CellCollector()
+    collector.feed(html)
+    found = [f"cell {cell!r} under {header!r}" for header, cell in collector.cells if cell in PLACEHOLDERS and header not in OPTIONAL_COLUMNS]
+    found += [f"code {code!r}" for code in collector.codes if code in {"None", "nan", "NaN"}]  # JSON null is documented
+    found += [f"{word!r} in text" for word in re.findall(r"\bnan\b", " ".join(collector.prose))]
+    return found
+
+
+def test_placeholder_check_finds_the_cheat_sheet_none_it_was_written_for() -> None:
+    assert page_placeholders("<table><tr><th>PyTorch</th></tr><tr><td><code>None</code></td></tr></table>") == ["cell 'None' under 'PyTorch'", "code 'None'"]
+    assert page_placeholders("<table><tr><th>Year</th><th>Note</th></tr><tr><td></td><td></td></tr></table>") == ["cell '' under 'Year'"]
+    assert page_placeholders("<p>None of PyTorch or Keras has it; <code>dim=None</code> warns.</p>") == []
+
+
+def test_no_page_prints_none_nan_or_an_empty_cell_where_a_value_is_meant(built_site: Path) -> None:
+    # A missing value is written '—', never Python's None, a float nan, or nothing at all.
+    offenders = []
+    for html in sorted(built_site.rglob("*.html")):
+        offenders += [f"{html.relative_to(built_site)}: {found}" for found in page_placeholders(html.read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -11,7 +11,7 @@ from typing import Any
 
 from .cost import cost_class, cost_score
 from .errata import load_errata
-from .model import LANGUAGES
+from .model import LANGUAGES, Activation
 from .pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
 
 CHEAT_SHEET_SIZE = 25
@@ -30,6 +30,12 @@ def short_smoothness(smoothness: int | None, language: str) -> str:
     return "C" + "⁰¹²³"[min(smoothness, 3)] + ("+" if smoothness >= 2 else "")
 
 
+def pytorch_name(activation: Activation) -> str | None:
+    """The PyTorch module, else the functional; None where PyTorch has neither (GEGLU's gate only)."""
+    pytorch = activation.api.pytorch
+    return (pytorch.module or pytorch.functional) if pytorch else None
+
+
 def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str, Any]]:
     """One row per activation with the comparison columns, sorted by English name."""
     t = ui_strings(language)
@@ -39,8 +45,6 @@ def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str
         activation = context.loaded.activation
         p = context.properties
         score = cost_score(context.loaded.math)
-        pytorch = activation.api.pytorch
-        api = (pytorch.module or pytorch.functional) if pytorch else None
         rows.append(
             {
                 "slug": activation.slug,
@@ -57,7 +61,8 @@ def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str
                 "cost_class": cost_class(score),
                 "cost": "●" * cost_class(score),
                 "cost_label": t["cost_label"].format(level=cost_class(score), score=score),
-                "pytorch": api or t["none_available"],
+                "pytorch": pytorch_name(activation),
+                "none_available": t["none_available"],
                 "year": activation.year or "",
                 "level": activation.recommendation.level,
             }
@@ -87,7 +92,7 @@ def comparison_csv(contexts: list[PageContext], language: str) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
     for row in comparison_rows(contexts, language):
-        values = {**row, "cost": row["cost_class"]}
+        values = {**row, "cost": row["cost_class"], "pytorch": row["pytorch"] or row["none_available"]}
         writer.writerow([values[c] for c in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -106,7 +111,6 @@ def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[st
     for context in sorted(chosen, key=lambda c: c.loaded.activation.name.en.lower()):
         activation = context.loaded.activation
         best = max(activation.tasks, key=lambda tag: tag.level, default=None)
-        pytorch = activation.api.pytorch
         rows.append(
             {
                 "slug": activation.slug,
@@ -115,7 +119,8 @@ def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[st
                 "range": format_range(context.properties),
                 "smoothness": short_smoothness(context.properties.smoothness, language),
                 "best_for": tasks[best.task][language]["name"] if best else "",
-                "pytorch": (pytorch.module or pytorch.functional) if pytorch else ui_strings(language)["none_available"],
+                "pytorch": pytorch_name(activation),
+                "none_available": ui_strings(language)["none_available"],
                 "stars": stars(activation.recommendation.level, language),
             }
         )

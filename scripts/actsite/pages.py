@@ -340,10 +340,10 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
             }
         )
     else:
-        rows.append({"framework": "PyTorch", "call": dash, "defaults": "", "note": ""})
+        rows.append({"framework": "PyTorch", "call": dash, "defaults": dash, "note": ""})
     for framework, entries in (("Keras", activation.api.keras), ("JAX", activation.api.jax)):
         if not entries:
-            rows.append({"framework": framework, "call": dash, "defaults": "", "note": ""})
+            rows.append({"framework": framework, "call": dash, "defaults": dash, "note": ""})
         for entry in entries:
             rows.append(
                 {
