@@ -78,3 +78,27 @@ def test_linking_page_lists_every_alias(built_site: Path) -> None:
         html = (built_site / prefix / "linking" / "index.html").read_text(encoding="utf-8")
         for alias, _slug in ALIASES:
             assert f"/activations/{alias}/" in html
+
+
+# The modern backbones the deep-vision task names, and the activation each one uses (EfficientNet:
+# Swish/SiLU; ConvNeXt: GELU; YOLOv5 and YOLOv8: SiLU); ResNet is the classic ReLU backbone.
+VISION_BACKBONES = {"EfficientNet": "silu", "ConvNeXt": "gelu", "YOLOv5": "silu", "YOLOv8": "silu", "ResNet": "relu"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_deep_vision_recommendation_is_what_its_example_backbones_use(language: str) -> None:
+    from types import SimpleNamespace
+
+    from actsite.catalogue import by_task_sections
+
+    contexts = [SimpleNamespace(loaded=d) for d in DEFINITIONS]
+    section = next(s for s in by_task_sections(contexts, language) if s["id"] == "deep-vision")  # type: ignore[arg-type]
+    named = [model for model in VISION_BACKBONES if model in section["description"]]
+    modern = [model for model in named if VISION_BACKBONES[model] != "relu"]
+    assert modern, section["description"]
+    # The page says "start with" the first row: it must be an activation the modern examples use.
+    assert section["rows"][0]["slug"] in {VISION_BACKBONES[model] for model in modern}
+    for model in named:
+        slug = VISION_BACKBONES[model]
+        tag = next(t for t in BY_SLUG[slug].activation.tasks if t.task == "deep-vision")
+        assert tag.level >= 4, (model, slug)
