@@ -220,3 +220,22 @@ def test_celu_pitfall_names_the_exception_torch_raises_for_alpha_zero() -> None:
         text = next(p for p in pitfalls.get(language) if "alpha = 0" in p or "alpha=0.0" in p)
         assert "`RuntimeError`" in text
         assert f"`{message}`" in text
+
+
+def test_quantized_relu_states_the_straight_through_range_torch_uses() -> None:
+    # c = 6, step 2: torch passes gradient 1 where round(x / 2) ∈ [0, 3], half to even.
+    xs = torch.arange(-300, 901, dtype=torch.float64) / 100  # −3 … 9, step 0.01
+    xs.requires_grad_(True)
+    torch.fake_quantize_per_tensor_affine(xs.float(), 2.0, 0, 0, 3).sum().backward()
+    passing = xs[xs.grad == 1].detach()
+    low, high = float(passing.min()), float(passing.max())
+    assert (low, round(high, 2)) == (-1.0, 6.99)  # [−1, 7): beyond the clipping range [0, 6]
+    x = torch.tensor(6.5, requires_grad=True)
+    torch.fake_quantize_per_tensor_affine(x, 2.0, 0, 0, 3).backward()
+    assert x.grad == 1.0
+    intuition = BY_SLUG["quantized-relu"].activation.prose.intuition
+    for language in ("en", "zh"):
+        text = " ".join(intuition.get(language).split())
+        assert "−1 ≤ x < 7" in text
+        assert "x = 6.5" in text
+    assert "in the clipping range and 0 outside" not in intuition.en
