@@ -92,3 +92,17 @@ def test_folded_chinese_lines_join_without_spaces_but_latin_words_keep_theirs() 
     from actsite.model import unfold_chinese
 
     assert unfold_chinese("梯度能被更新回来。 普通 ReLU 截断负输入， 负半轴 为零") == "梯度能被更新回来。普通 ReLU 截断负输入，负半轴为零"
+
+
+def test_silu_is_attributed_to_the_gelu_paper_where_it_first_appeared() -> None:
+    # Hendrycks & Gimpel (2016, arXiv:1606.08415) named x·σ(x) SiLU, as torch.nn.SiLU's docstring says;
+    # Elfwing et al. (2017) and Ramachandran et al. (2017, "Swish") came later.
+    silu = BY_SLUG["silu"].activation
+    assert silu.year == 2016
+    origins = [r for r in silu.references if r.role == "origin"]
+    assert [r.url for r in origins] == ["https://arxiv.org/abs/1606.08415"]
+    assert origins[0].year == 2016
+    for language in ("en", "zh"):
+        text = silu.prose.intuition.get(language)
+        assert "Hendrycks" in text
+        assert "2016" in text

@@ -239,3 +239,9 @@ def test_quantized_relu_states_the_straight_through_range_torch_uses() -> None:
         assert "−1 ≤ x < 7" in text
         assert "x = 6.5" in text
     assert "in the clipping range and 0 outside" not in intuition.en
+
+
+def test_silu_origin_is_the_paper_pytorch_credits_with_coining_it() -> None:
+    docstring = " ".join(torch.nn.SiLU.__doc__.split())
+    origin = next(r for r in BY_SLUG["silu"].activation.references if r.role == "origin")
+    assert f"<{origin.url}>`_ where the SiLU (Sigmoid Linear Unit) was originally coined" in docstring
