@@ -245,3 +245,36 @@ def test_silu_origin_is_the_paper_pytorch_credits_with_coining_it() -> None:
     docstring = " ".join(torch.nn.SiLU.__doc__.split())
     origin = next(r for r in BY_SLUG["silu"].activation.references if r.role == "origin")
     assert f"<{origin.url}>`_ where the SiLU (Sigmoid Linear Unit) was originally coined" in docstring
+
+
+def _naive_logsigmoid_edge(dtype: torch.dtype, failing: float, working: float, fails: Callable[[float], bool]) -> float:
+    """The input where naive log(sigmoid(x)) starts to fail, by bisection between a failing and a working x."""
+    for _ in range(200):
+        middle = (failing + working) / 2
+        failing, working = (middle, working) if fails(middle) else (failing, middle)
+    return failing
+
+
+@pytest.mark.parametrize(("dtype", "name"), [(torch.float32, "float32"), (torch.float64, "float64")])
+def test_logsigmoid_states_the_measured_bounds_of_naive_log_sigmoid(dtype: torch.dtype, name: str) -> None:
+    import math
+
+    def naive(x: float) -> float:
+        return torch.log(torch.sigmoid(torch.tensor(x, dtype=dtype))).item()
+
+    low = _naive_logsigmoid_edge(dtype, -2000.0, 0.0, lambda x: naive(x) == -math.inf)
+    high = _naive_logsigmoid_edge(dtype, 2000.0, 0.0, lambda x: naive(x) == 0.0)
+    # Stated to three decimals on the failing side, so every x beyond the stated bound fails.
+    stated_low, stated_high = math.floor(low * 1000) / 1000, math.ceil(high * 1000) / 1000
+    assert naive(stated_low) == -math.inf
+    assert math.isfinite(naive(stated_low + 0.001))
+    assert naive(stated_high) == 0.0
+    assert naive(stated_high - 0.001) != 0.0
+    activation = BY_SLUG["logsigmoid"].activation
+    texts = [" ".join(activation.prose.intuition.get(language).split()) for language in ("en", "zh")]
+    if name == "float32":
+        texts += [p for language in ("en", "zh") for p in activation.prose.pitfalls.get(language) if "torch.log(torch.sigmoid(x))" in p]
+        assert len(texts) == 4
+    for text in texts:
+        assert f"x ≤ −{-stated_low:.3f}" in text, text
+        assert f"x ≥ {stated_high:.3f}" in text, text
