@@ -267,3 +267,49 @@ def test_discontinuous_functions_are_said_to_jump_not_to_have_differing_slopes(s
     assert "f jumps there" in note
     assert "one-sided derivatives differ" not in note
     assert "跳变" in kink_note(properties_of(slug), BY_SLUG[slug].math, "zh")
+
+
+def _extreme_at_50_digits(slug: str, *, below: bool) -> float:
+    """The attained minimum (below) or maximum of f, found independently of properties.py.
+
+    Newton on f′ at 50 digits from the grid extreme, or the best of the grid point and the kinks beside
+    it where f′ has no root next to it (a corner).
+    """
+    import mpmath
+    import sympy
+
+    from actsite.symbolic import MPMATH_MODULES, X, expand_helpers
+
+    math_ = BY_SLUG[slug].math
+    sign = 1 if below else -1
+    f_float = math_.f()
+    grid = np.unique(np.concatenate([np.linspace(-60.0, 60.0, 4801), np.array(math_.kinks, dtype=float)]))
+    x0 = float(grid[int(np.argmin([sign * f_float(x) for x in grid]))])
+    with mpmath.workdps(50):
+        f = math_.evaluator(math_.function, exact=True, digits=50)
+        df = sympy.lambdify(X, expand_helpers(math_.derivative).subs(math_.defaults), modules=MPMATH_MODULES)
+        candidates = [mpmath.mpf(x0)] + [mpmath.mpf(k) for k in math_.kinks if abs(k - x0) < 0.1]
+        try:
+            root = mpmath.findroot(df, mpmath.mpf(x0), tol=mpmath.mpf(10) ** -45)
+            if abs(root - x0) < 0.1:
+                candidates.append(root)
+        except (ValueError, ZeroDivisionError, TypeError):
+            pass  # no stationary point next to x0: the extreme is at the grid point or a kink
+        return float(min(sign * f(x) for x in candidates) * sign)
+
+
+@pytest.mark.parametrize("below", [True, False])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_attained_bounds_are_the_nearest_double_to_the_true_extremum(slug: str, below: bool) -> None:
+    from actsite.export import properties_record
+
+    bound = properties_of(slug).lower if below else properties_of(slug).upper
+    if not (bound.attained and math.isfinite(bound.value)):
+        pytest.skip("not an attained finite bound")
+    exported = properties_record(properties_of(slug))["lower" if below else "upper"]
+    assert exported == _extreme_at_50_digits(slug, below=below)
+
+
+def test_sine_range_is_exactly_minus_one_to_one() -> None:
+    p = properties_of("sine")
+    assert (p.lower.value, p.upper.value) == (-1.0, 1.0)

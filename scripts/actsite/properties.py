@@ -198,8 +198,8 @@ def _range(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray) -> tuple[Bound, Bo
     finite_limits = [value for value in limits if value is not None]
     if len(finite_limits) < len(limits):
         # f oscillates on some side: its extremes are attained on the grid (sin, cos, …).
-        lower = Bound(_refine_extremum(math_.f(), xs, below=True), True)
-        upper = Bound(_refine_extremum(math_.f(), xs, below=False), True)
+        lower = Bound(_refine_extremum(math_, xs, below=True), True)
+        upper = Bound(_refine_extremum(math_, xs, below=False), True)
         if finite_limits:
             lower = lower if lower.value <= min(finite_limits) else Bound(min(finite_limits), False)
             upper = upper if upper.value >= max(finite_limits) else Bound(max(finite_limits), False)
@@ -216,7 +216,7 @@ def _bound(math_: ScalarMath, xs: np.ndarray, extreme_on_grid: float, limit: flo
         return Bound(limit, False)  # unbounded on this side (−∞ below, +∞ above)
     if sign * (extreme_on_grid - limit) < -TOLERANCE:
         # An interior extremum beyond the limits: refine it; it is attained.
-        return Bound(_refine_extremum(math_.f(), xs, below=below), True)
+        return Bound(_refine_extremum(math_, xs, below=below), True)
     # The bound is the limit; attained only if f equals it exactly at a finite point (ReLU's 0,
     # Hardtanh's ±1), checked at 160 significant digits so tanh(20) ≠ 1 and ln(1 + e^−100) ≠ 0.
     exact = math_.evaluator(math_.function, exact=True, digits=4 * PRECISION_DIGITS)
@@ -224,7 +224,29 @@ def _bound(math_: ScalarMath, xs: np.ndarray, extreme_on_grid: float, limit: flo
     return Bound(limit, attained)
 
 
-def _refine_extremum(f: Callable[[float], float], xs: np.ndarray, *, below: bool) -> float:
+REFINE_DIGITS = 50  # an attained extremum is located and evaluated at this precision, then rounded once
+_GOLDEN = (mpmath.sqrt(5) - 1) / 2
+
+
+def _refine_extremum(math_: ScalarMath, xs: np.ndarray, *, below: bool) -> float:
+    """The minimum (below) or maximum of f near its grid extreme, as the double nearest the true value.
+
+    A golden-section search at 50 digits between the grid neighbours of the extreme locates it to
+    ~1e−26, where f differs from its extreme value by ~1e−50, so rounding the 50-digit value once
+    gives the nearest double (sine's maximum is 1.0, not 0.9999999999998866).
+    """
+    sign = 1 if below else -1
+    f = math_.f()
+    index = int(np.argmin([sign * f(x) for x in xs]))
+    low, high = xs[max(index - 1, 0)], xs[min(index + 1, len(xs) - 1)]
+    exact = math_.evaluator(math_.function, exact=True, digits=REFINE_DIGITS)
+    with mpmath.workdps(REFINE_DIGITS):
+        best = _golden_minimum(lambda x: sign * exact(x), mpmath.mpf(float(low)), mpmath.mpf(float(high)))
+        best = min(best, sign * exact(mpmath.mpf(float(xs[index]))))
+        return float(sign * best)
+
+
+def _refine_float_extremum(f: Callable[[float], float], xs: np.ndarray, *, below: bool) -> float:
     sign = 1.0 if below else -1.0
     values = np.array([sign * f(x) for x in xs])
     index = int(np.argmin(values))
@@ -232,6 +254,24 @@ def _refine_extremum(f: Callable[[float], float], xs: np.ndarray, *, below: bool
     result = minimize_scalar(lambda x: sign * f(x), bounds=(low, high), method="bounded", options={"xatol": 1e-12})
     best = min(float(result.fun), float(values[index]))  # both in the sign-adjusted space
     return sign * best
+
+
+def _golden_minimum(g: Callable[[mpmath.mpf], mpmath.mpf], a: mpmath.mpf, b: mpmath.mpf) -> mpmath.mpf:
+    """The smallest value of g found by golden-section search on [a, b] to a width of 1e−26."""
+    c, d = b - _GOLDEN * (b - a), a + _GOLDEN * (b - a)
+    gc, gd = g(c), g(d)
+    best = min(gc, gd)
+    while b - a > mpmath.mpf(10) ** -26:
+        if gc <= gd:
+            b, d, gd = d, c, gc
+            c = b - _GOLDEN * (b - a)
+            gc = g(c)
+        else:
+            a, c, gc = c, d, gd
+            d = a + _GOLDEN * (b - a)
+            gd = g(d)
+        best = min(best, gc, gd)
+    return best
 
 
 def _monotonic(dys: np.ndarray) -> str:
@@ -303,7 +343,7 @@ def _sup_abs_derivative(math_: ScalarMath, dys: np.ndarray) -> float:
     xs = np.array([x for x in GRID if not _at_kink(x, tuple(kinks))])
     if any(value is not None and math.isnan(value) for value in limits):
         return math.inf  # f′ swings without bound (x·cos x)
-    refined = _refine_extremum(lambda x: abs(df(x)), xs, below=False) if not kinks else float(np.max(np.abs(dys)))
+    refined = _refine_float_extremum(lambda x: abs(df(x)), xs, below=False) if not kinks else float(np.max(np.abs(dys)))
     # One-sided values at kinks count too: penalized tanh's f′ tends to 1 at 0⁺ without reaching it on the grid.
     at_kinks = [abs(math_.one_sided(math_.derivative, k, side)) for k in kinks for side in (-1, 1)]
     return max([refined, float(np.max(np.abs(dys))), *at_kinks, *(abs(v) for v in limits if v is not None)])
