@@ -243,7 +243,7 @@ class _CellCollector(HTMLParser):
 
 
 PLACEHOLDERS = {"", "None", "nan", "NaN", "null"}  # in a cell
-OPTIONAL_COLUMNS = {"Note", "说明"}  # the API table's free comment; every other column holds a value
+OPTIONAL_COLUMNS = {"Note", "说明", "Year", "年份"}  # API note; an unknown year stays blank (the table sorts it as a number)
 
 
 def page_placeholders(html: str) -> list[str]:
@@ -258,7 +258,7 @@ def page_placeholders(html: str) -> list[str]:
 
 def test_placeholder_check_finds_the_cheat_sheet_none_it_was_written_for() -> None:
     assert page_placeholders("<table><tr><th>PyTorch</th></tr><tr><td><code>None</code></td></tr></table>") == ["cell 'None' under 'PyTorch'", "code 'None'"]
-    assert page_placeholders("<table><tr><th>Year</th><th>Note</th></tr><tr><td></td><td></td></tr></table>") == ["cell '' under 'Year'"]
+    assert page_placeholders("<table><tr><th>Range</th><th>Note</th></tr><tr><td></td><td></td></tr></table>") == ["cell '' under 'Range'"]
     assert page_placeholders("<p>None of PyTorch or Keras has it; <code>dim=None</code> warns.</p>") == []
 
 
