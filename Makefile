@@ -10,7 +10,7 @@ NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := scripts
 
-.PHONY: serve build test lint fix-schema benchmark clean
+.PHONY: serve build check test lint fix-schema benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ build: $(BUILD_STAMP) $(NPM_STAMP)
 	rm -rf site.tmp
 	$(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
+
+## check: validate every definition in a few seconds, without building the site
+check: $(BUILD_STAMP)
+	$(BIN)/python -m actsite.validate
 
 ## test: every test (math vs PyTorch, schema, pages, site build, browser)
 test: $(TEST_STAMP) $(NPM_STAMP)
