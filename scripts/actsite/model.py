@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .escape import plain_name_problem
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 LANGUAGES = ("en", "zh")
@@ -257,6 +259,15 @@ class Activation(Strict):
     recommendation: Recommendation
     api: Apis = Field(default_factory=Apis)
     references: list[Reference] = Field(default_factory=list)
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_plain(cls, name: Text) -> Text:
+        for language in LANGUAGES:
+            problem = plain_name_problem(getattr(name, language))
+            if problem:
+                raise ValueError(f"{language}: {problem}")
+        return name
 
     @field_validator("aliases")
     @classmethod
