@@ -115,8 +115,9 @@ CASES: dict[str, tuple[Callable[[str], str] | bytes, str]] = {
     "parameter-I": (rename_parameter("I"), "parameters[0].name: 'I' is a SymPy name (constant or function): rename the parameter (e.g. `I_1`)"),
     "parameter-pi": (rename_parameter("pi"), "parameters[0].name: 'pi' is a SymPy name (constant or function): rename the parameter (e.g. `pi_1`)"),
     "parameter-oo": (rename_parameter("oo"), "parameters[0].name: 'oo' is a SymPy name (constant or function): rename the parameter (e.g. `oo_1`)"),
+    "parameter-tau": (rename_parameter("tau"), "parameters[0].name: 'tau' is reserved for inputs and indices (x, y, i, j, k, n, tau): rename the parameter"),
     "parameter-exp": (rename_parameter("exp"), "parameters[0].name: 'exp' is a SymPy name (constant or function): rename the parameter (e.g. `exp_1`)"),
-    "parameter-x": (rename_parameter("x"), "(top level): x are reserved for inputs and indices and cannot be parameter names"),
+    "parameter-x": (rename_parameter("x"), "parameters[0].name: 'x' is reserved for inputs and indices (x, y, i, j, k, n, tau): rename the parameter"),
     "display-differs": (
         replace(ADD_DISPLAY, "  display: Piecewise((x, x >= 0), (2*alpha*x, True))\n" + ADD_DISPLAY),
         "math.display: differs from `function` at x = -4.0 (-0.08 vs -0.04): fix the form or remove it",

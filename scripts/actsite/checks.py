@@ -24,6 +24,7 @@ from .symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, MPMATH_MODULES, Scalar
 I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 # Names SymPy or the expression namespace already give a meaning: a parameter must not shadow them.
 RESERVED_NAMES = frozenset(ALLOWED_FUNCTIONS) | frozenset(FORBIDDEN_HINTS) | {"I", "S", "N", "Q", "O", "nan", "zoo", "oo", "E", "pi"}
+INPUT_NAMES = ("x", "y", "i", "j", "k", "n", "tau")  # the variable, vector outputs and indices, sparsemax's threshold
 GRID_POINTS = 241  # points of the plot range where f must be real and finite
 AGREEMENT = 1e-9  # relative agreement of a display form with what it displays
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -78,7 +79,9 @@ def _references(activation: Activation) -> Iterator[Problem]:
 
 def _parameter_names(activation: Activation) -> Iterator[Problem]:
     for index, parameter in enumerate(activation.parameters):
-        if parameter.name in RESERVED_NAMES:
+        if parameter.name in INPUT_NAMES:
+            yield f"parameters[{index}].name", f"{parameter.name!r} is reserved for inputs and indices ({', '.join(INPUT_NAMES)}): rename the parameter"
+        elif parameter.name in RESERVED_NAMES:
             yield f"parameters[{index}].name", f"{parameter.name!r} is a SymPy name (constant or function): rename the parameter (e.g. `{parameter.name}_1`)"
 
 

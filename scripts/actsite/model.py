@@ -293,9 +293,6 @@ class Activation(Strict):
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"parameter names repeat: {', '.join(duplicates)}")
-        reserved = sorted(set(names) & {"x", "y", "i", "j", "k", "n", "tau"})
-        if reserved:
-            raise ValueError(f"{', '.join(reserved)} are reserved for inputs and indices and cannot be parameter names")
         if self.api.pytorch is not None:
             unknown = sorted(set(self.api.pytorch.parameter_map) - set(names))
             if unknown:
