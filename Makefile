@@ -9,8 +9,10 @@ TEST_STAMP := $(VENV)/.test-installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := scripts
+# Reproducible builds: dates in the site (sitemap) are the last commit's, not the build's.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve build test lint fix-schema benchmark clean
+.PHONY: serve build check test lint fix-schema benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +35,15 @@ serve: $(BUILD_STAMP) $(NPM_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the static site in site/ (replaced only when the whole build succeeded)
+SITE ?= site
 build: $(BUILD_STAMP) $(NPM_STAMP)
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	rm -rf $(SITE).tmp
+	$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp
+	$(BIN)/python -m actsite.publish $(SITE).tmp $(SITE)
+
+## check: validate every definition in a few seconds, without building the site
+check: $(BUILD_STAMP)
+	$(BIN)/python -m actsite.validate
 
 ## test: every test (math vs PyTorch, schema, pages, site build, browser)
 test: $(TEST_STAMP) $(NPM_STAMP)

@@ -8,6 +8,8 @@ makes the second call a no-op.
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,10 +20,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from actsite.build import generate  # noqa: E402
-from actsite.load import DefinitionError, load_all  # noqa: E402
+from actsite.load import DefinitionError, Loaded, load_all  # noqa: E402
 from actsite.redirects import write_redirects  # noqa: E402
 
 _last_digest: str | None = None
+_definitions: list[Loaded] = []  # those the last successful generation used
+
+
+def _source_date_epoch() -> str:
+    """The last commit's time (seconds), else the newest definition's mtime: the date the site shows."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True, timeout=10)  # noqa: S607 - git from PATH, as make does
+        if result.stdout.strip().isdigit():
+            return result.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return str(max(int(path.stat().st_mtime) for path in (ROOT / "activations").glob("*.yaml")))
+
+
+# MkDocs dates the sitemap (and gzips it) with SOURCE_DATE_EPOCH when set: same sources, same bytes, any day.
+if not os.environ.get("SOURCE_DATE_EPOCH"):
+    os.environ["SOURCE_DATE_EPOCH"] = _source_date_epoch()
 
 
 def _inputs_digest() -> str:
@@ -36,16 +55,18 @@ def _inputs_digest() -> str:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate pages, plots and data unless the inputs are unchanged since the last call."""
-    global _last_digest
+    global _last_digest, _definitions
     digest = _inputs_digest()
     if digest == _last_digest:
         return
     try:
-        report = generate()
+        definitions = load_all()
+        report = generate(definitions=definitions)
     except DefinitionError as error:
-        raise PluginError(str(error)) from None
+        # One line per problem and no traceback; `mkdocs serve` keeps serving the last good site.
+        raise PluginError("invalid activation definitions (nothing was written):\n" + "\n".join(error.problems)) from None
     print(report.summary(), file=sys.stderr)
-    _last_digest = digest
+    _last_digest, _definitions = digest, definitions
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -56,4 +77,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
     site_root = Path(config.site_dir) / ("zh" if language == "zh" else "")
-    write_redirects(site_root, load_all(), language)
+    write_redirects(site_root, _definitions, language)

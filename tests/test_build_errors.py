@@ -58,7 +58,7 @@ def test_unequal_translations_are_reported(tmp_path: Path) -> None:
 
 def test_invalid_yaml_is_reported_with_the_file(tmp_path: Path) -> None:
     path = _write(tmp_path, "broken.yaml", "slug: [unclosed\n")
-    with pytest.raises(DefinitionError, match=r"broken\.yaml: not valid YAML"):
+    with pytest.raises(DefinitionError, match=r"broken\.yaml: line 2: not valid YAML: "):
         load_one(path)
 
 

@@ -168,8 +168,11 @@ def render_plots(plan: PlotPlan) -> dict[str, bytes]:
     return figures
 
 
-def generate(report: BuildReport | None = None) -> BuildReport:
-    """Run every stage and write the results; raise DefinitionError on invalid input (nothing written)."""
+def generate(report: BuildReport | None = None, definitions: list[Loaded] | None = None) -> BuildReport:
+    """Run every stage and write the results; raise DefinitionError on invalid input (nothing written).
+
+    `definitions` are loaded here unless the caller already loaded them.
+    """
     report = report or BuildReport()
     started = time.perf_counter()
 
@@ -179,7 +182,7 @@ def generate(report: BuildReport | None = None) -> BuildReport:
         return now
 
     mark = started
-    definitions = load_all()
+    definitions = load_all() if definitions is None else definitions
     mark = stage("load", mark)
     contexts = compute_contexts(definitions, report)
     mark = stage("properties", mark)
@@ -204,9 +207,9 @@ def generate(report: BuildReport | None = None) -> BuildReport:
     # Every stage succeeded: now write. Plots first (cache), then the docs tree.
     PLOTS_DIR.mkdir(exist_ok=True)
     for name, svg in new_figures.items():
-        (PLOTS_DIR / name).write_bytes(svg)
+        _write_atomically(PLOTS_DIR / name, svg)
     _remove_stale(PLOTS_DIR, set(plot_keys), "*.svg")
-    PLOT_KEYS_FILE.write_text(json.dumps(plot_keys, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    _write_atomically(PLOT_KEYS_FILE, (json.dumps(plot_keys, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     report.plots_rendered = len(new_figures)
     report.plots_cached = len(plot_keys) - len(new_figures)
     for name in plot_keys:
@@ -248,9 +251,7 @@ def _write_outputs(outputs: dict[str, bytes], report: BuildReport) -> None:
             report.files_unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(content)
-        temporary.replace(target)
+        _write_atomically(target, content)
         report.files_written += 1
     for relative in sorted(previous - set(outputs)):
         stale = DOCS_DIR / relative
@@ -259,7 +260,14 @@ def _write_outputs(outputs: dict[str, bytes], report: BuildReport) -> None:
             report.files_removed += 1
     manifest = json.dumps(sorted(outputs), indent=0) + "\n"
     if not GENERATED_MANIFEST.exists() or GENERATED_MANIFEST.read_text(encoding="utf-8") != manifest:
-        GENERATED_MANIFEST.write_text(manifest, encoding="utf-8")
+        _write_atomically(GENERATED_MANIFEST, manifest.encode("utf-8"))
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    """Write through a temporary file and a rename: an interrupted build never leaves half a file."""
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_bytes(content)
+    temporary.replace(target)
 
 
 def clean() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .cost import cost_class, cost_score
 from .errata import load_errata
+from .escape import inline_markdown
 from .model import LANGUAGES, Activation
 from .pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
 
@@ -143,7 +144,7 @@ def by_task_sections(contexts: list[PageContext], language: str) -> list[dict[st
                         "slug": c.loaded.slug,
                         "name": _name(c, language),
                         "stars": stars(tag.level, language),
-                        "reason": escape_cell(tag.reason.get(language)),
+                        "reason": escape_cell(inline_markdown(tag.reason.get(language))),
                     }
                     for c, tag in tagged
                 ],
@@ -163,7 +164,7 @@ def family_pages(contexts: list[PageContext]) -> dict[str, str]:
             continue
         for language in LANGUAGES:
             rows = comparison_rows(members, language)
-            summaries = {c.loaded.slug: escape_cell(c.loaded.activation.prose.summary.get(language)) for c in members}
+            summaries = {c.loaded.slug: escape_cell(inline_markdown(c.loaded.activation.prose.summary.get(language))) for c in members}
             pages[page_path(f"families/{family_id}", language)] = template.render(
                 t=ui_strings(language),
                 family={"id": family_id, **entry[language]},

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
+from .checks import check_fields, check_math
 from .model import Activation
+from .source import SourceError, read_mapping
 from .symbolic import MathError, ScalarMath, parse
 from .vector import VectorFormula
 
@@ -50,23 +51,25 @@ class Loaded:
 def load_one(path: Path) -> Loaded:
     """Load one definition file; raise DefinitionError naming the file and the field."""
     where = _display_path(path)
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise DefinitionError([f"{where}: not valid YAML: {error}"]) from error
-    if not isinstance(data, dict):
-        raise DefinitionError([f"{where}: the file must hold a mapping of fields"])
+        text, data = read_mapping(path)
+    except SourceError as error:
+        raise DefinitionError([f"{where}: {error.field}: {error}"]) from None
     try:
         activation = Activation.model_validate(data)
     except ValidationError as error:
-        problems = [f"{where}: {_field_path(e['loc'])}: {e['msg']}" for e in error.errors()]
-        raise DefinitionError(problems) from error
+        problems = [f"{where}: {_field_path(e['loc'])}: {_one_line(e['msg'])}" for e in error.errors()]
+        raise DefinitionError(problems) from None
     problems: list[str] = []
     if activation.slug != path.stem:
         problems.append(f"{where}: slug: {activation.slug!r} must equal the file name {path.stem!r}")
+    problems.extend(f"{where}: {field}: {problem}" for field, problem in check_fields(activation))
+    if problems:
+        raise DefinitionError(problems)
     math = ScalarMath(activation)
     for field in ("function", "display", "derivative_display"):
+        if field != "function" and (getattr(activation.math, field) is None or problems):
+            continue  # without its own source the field is `function` (or its derivative), reported once
         try:
             getattr(math, field)
         except MathError as error:
@@ -88,6 +91,8 @@ def load_one(path: Path) -> Loaded:
                 getattr(formula, field)
             except MathError as error:
                 problems.append(f"{where}: math.vector.{field}: {error}")
+    if not problems:
+        problems = [f"{where}: {field}: {problem}" for field, problem in check_math(activation, math)]
     if problems:
         raise DefinitionError(problems)
     return Loaded(path=path, activation=activation, source_text=text, math=math)
@@ -122,6 +127,10 @@ def _cross_file_problems(loaded: list[Loaded]) -> list[str]:
             else:
                 owner[alias] = item.slug
     return problems
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.removeprefix("Value error, ").split())
 
 
 def _field_path(location: tuple[object, ...]) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .escape import plain_name_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
@@ -29,7 +31,7 @@ def unfold_chinese(text: str) -> str:
 class Strict(BaseModel):
     """Base class: unknown keys are errors, so a typo never goes unnoticed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Text(Strict):
@@ -87,8 +89,8 @@ class Parameter(Strict):
 
     name: Annotated[str, Field(pattern=IDENTIFIER_PATTERN, description="Symbol name used in `math.function`, e.g. `alpha`.")]
     latex: Annotated[str, Field(min_length=1, description="How the symbol is typeset, e.g. `\\alpha`.")]
-    default: Annotated[float, Field(description="Default value used on the page, in plots and samples (full precision).")]
-    variants: Annotated[list[float], Field(default_factory=list, description="Values drawn in the parameter-variants figure.")]
+    default: Annotated[float, Field(strict=True, description="Default value used on the page, in plots and samples (full precision).")]
+    variants: Annotated[list[Annotated[float, Field(strict=True)]], Field(default_factory=list, description="Values drawn in the parameter-variants figure.")]
     learnable: Annotated[bool, Field(default=False, description="True if training learns this value; `default` is then its initial value.")]
     description: Text
 
@@ -204,12 +206,19 @@ class Reference(Strict):
     year: Annotated[int, Field(ge=1900, le=2100)]
     title: Annotated[str, Field(min_length=1)]
     venue: str | None = None
-    url: Annotated[str, Field(pattern=r"^https://")]
+    url: Annotated[str, Field(pattern=r"^https://\S+$", description="An https:// address.")]
+
+    @field_validator("url", mode="before")
+    @classmethod
+    def _https(cls, url: object) -> object:
+        if isinstance(url, str) and not re.match(r"^https://\S+$", url):
+            raise ValueError(f"{url!r} is not an https:// address: link the https:// version of the page")
+        return url
+
     role: Annotated[
-        str,
+        Literal["origin", "usage", "analysis", "implementation"],
         Field(
             default="origin",
-            pattern=r"^(origin|usage|analysis|implementation)$",
             description="origin: introduced the function; usage: a model that uses it; analysis; implementation.",
         ),
     ]
@@ -258,6 +267,15 @@ class Activation(Strict):
     api: Apis = Field(default_factory=Apis)
     references: list[Reference] = Field(default_factory=list)
 
+    @field_validator("name")
+    @classmethod
+    def _name_is_plain(cls, name: Text) -> Text:
+        for language in LANGUAGES:
+            problem = plain_name_problem(getattr(name, language))
+            if problem:
+                raise ValueError(f"{language}: {problem}")
+        return name
+
     @field_validator("aliases")
     @classmethod
     def _aliases_are_slugs(cls, aliases: list[str]) -> list[str]:
@@ -282,9 +300,6 @@ class Activation(Strict):
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"parameter names repeat: {', '.join(duplicates)}")
-        reserved = sorted(set(names) & {"x", "y", "i", "j", "k", "n", "tau"})
-        if reserved:
-            raise ValueError(f"{', '.join(reserved)} are reserved for inputs and indices and cannot be parameter names")
         if self.api.pytorch is not None:
             unknown = sorted(set(self.api.pytorch.parameter_map) - set(names))
             if unknown:

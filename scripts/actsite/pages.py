@@ -17,6 +17,7 @@ import numpy as np
 import sympy
 import yaml
 
+from .escape import front_matter_string, inline_markdown
 from .load import ROOT, Loaded
 from .model import LANGUAGES, Activation
 from .properties import Bound, Properties
@@ -182,10 +183,11 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
     return {
         "slug": activation.slug,
         "title": name,
-        "description": prose.summary.get(language).replace('"', "'"),
-        "tag_names": [tasks[tag.task][language]["name"].replace('"', "'") for tag in activation.tasks],
-        "summary": prose.summary.get(language),
-        "intuition": prose.intuition.get(language),
+        "title_yaml": front_matter_string(name),
+        "description": front_matter_string(prose.summary.get(language).replace('"', "'")),
+        "tag_names": [front_matter_string(tasks[tag.task][language]["name"].replace('"', "'")) for tag in activation.tasks],
+        "summary": inline_markdown(prose.summary.get(language)),
+        "intuition": inline_markdown(prose.intuition.get(language)),
         "kind": t[f"kind_{activation.kind.value}"],
         "family": families[activation.family][language]["name"],
         "year": str(activation.year) if activation.year else t["none_available"],
@@ -197,13 +199,13 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             {
                 "latex": p.latex,
                 "default": (f"{t['param_learnable']} " if p.learnable else "") + format_number(p.default),
-                "meaning": escape_cell(p.description.get(language)),
+                "meaning": escape_cell(inline_markdown(p.description.get(language))),
             }
             for p in activation.parameters
         ],
         "approximations": [
             {
-                "name": a.name.get(language),
+                "name": inline_markdown(a.name.get(language)),
                 "latex": "\\tilde f(x) = " + localize_latex(latex(parse(a.function, loaded.math.symbols, evaluate=False), loaded.math.symbol_latex), language),
                 "max_error": format_number(context.approximation_errors[a.id]),
             }
@@ -216,21 +218,21 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "surface_alt": t["surface_alt"].format(name=name),
         **variants_view(activation, language, name),
         "properties": property_rows(context.properties, language, loaded.math.function_symbol),
-        "pros": prose.pros.get(language),
-        "cons": prose.cons.get(language),
-        "use_cases": prose.use_cases.get(language),
-        "pitfalls": prose.pitfalls.get(language),
+        "pros": [inline_markdown(item) for item in prose.pros.get(language)],
+        "cons": [inline_markdown(item) for item in prose.cons.get(language)],
+        "use_cases": [inline_markdown(item) for item in prose.use_cases.get(language)],
+        "pitfalls": [inline_markdown(item) for item in prose.pitfalls.get(language)],
         "tasks": [
             {
                 "name": tasks[tag.task][language]["name"],
                 "stars": stars(tag.level, language),
-                "reason": escape_cell(tag.reason.get(language)),
+                "reason": escape_cell(inline_markdown(tag.reason.get(language))),
             }
             for tag in sorted(activation.tasks, key=lambda tag: -tag.level)
         ],
         "recommendation": {
             "stars": stars(activation.recommendation.level, language),
-            "reason": activation.recommendation.reason.get(language),
+            "reason": inline_markdown(activation.recommendation.reason.get(language)),
         },
         "api": api_rows(activation, language),
         "references": [
@@ -336,7 +338,7 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
                 "framework": "PyTorch",
                 "call": "<br>".join(calls),
                 "defaults": format_defaults(pytorch.defaults, dash),
-                "note": escape_cell(pytorch.note.get(language)) if pytorch.note else "",
+                "note": escape_cell(inline_markdown(pytorch.note.get(language))) if pytorch.note else "",
             }
         )
     else:
@@ -350,7 +352,7 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
                     "framework": framework,
                     "call": f"`{entry.name}`",
                     "defaults": format_defaults(entry.defaults, dash),
-                    "note": escape_cell(entry.note.get(language)) if entry.note else "",
+                    "note": escape_cell(inline_markdown(entry.note.get(language))) if entry.note else "",
                 }
             )
     return rows
@@ -388,7 +390,7 @@ def render_home_pages(contexts: list[PageContext]) -> dict[str, str]:
             {
                 "slug": c.loaded.slug,
                 "name": c.loaded.activation.name.get(language),
-                "summary": escape_cell(c.loaded.activation.prose.summary.get(language)),
+                "summary": escape_cell(inline_markdown(c.loaded.activation.prose.summary.get(language))),
                 "range": format_range(c.properties),
                 "stars": stars(c.loaded.activation.recommendation.level, language),
             }

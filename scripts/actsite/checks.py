@@ -1,0 +1,188 @@
+"""Checks of a definition beyond its shape: taxonomy ids, parameter names, the math on its plot range, prose links.
+
+Each check returns `(field path, problem)` pairs; the loader prefixes the file. After these pass,
+the properties, plots and pages can trust the definition: f is real and finite where it is drawn,
+the display forms are the function, and every id the renderer looks up exists.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import mpmath
+import sympy
+import yaml
+from pydantic import BaseModel
+
+from .model import Activation, Text, TextList
+from .symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, MPMATH_MODULES, ScalarMath, X, expand_helpers
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
+# Names SymPy or the expression namespace already give a meaning: a parameter must not shadow them.
+RESERVED_NAMES = frozenset(ALLOWED_FUNCTIONS) | frozenset(FORBIDDEN_HINTS) | {"I", "S", "N", "Q", "O", "nan", "zoo", "oo", "E", "pi"}
+INPUT_NAMES = ("x", "y", "i", "j", "k", "n", "tau")  # the variable, vector outputs and indices, sparsemax's threshold
+GRID_POINTS = 241  # points of the plot range where f must be real and finite
+AGREEMENT = 1e-9  # relative agreement of a display form with what it displays
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+_REFERENCE_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*(\S+)", re.MULTILINE)
+
+Problem = tuple[str, str]
+
+
+@cache
+def taxonomy(name: str) -> tuple[str, ...]:
+    """The ids of `i18n/<name>.yaml` (tasks, families), sorted."""
+    data = yaml.safe_load((I18N_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    return tuple(sorted(data))
+
+
+def one_of(value: str, allowed: tuple[str, ...], what: str) -> str | None:
+    """None if `value` is allowed, else the problem naming the nearest match or the allowed values."""
+    if value in allowed:
+        return None
+    near = difflib.get_close_matches(value, allowed, n=1)
+    hint = f"did you mean `{near[0]}`?" if near else "use one of " + ", ".join(allowed)
+    return f"unknown {what} {value!r}: {hint}"
+
+
+def check_fields(activation: Activation) -> list[Problem]:
+    """Problems of a definition whose shape is valid, found before its math is parsed: ids, names, links."""
+    return [*_references(activation), *_parameter_names(activation), *_prose_links(activation)]
+
+
+def check_math(activation: Activation, math: ScalarMath) -> list[Problem]:
+    """Problems of math that parses: f not real or finite on the plot range, display forms that differ."""
+    return _math(activation, math)
+
+
+def _references(activation: Activation) -> Iterator[Problem]:
+    problem = one_of(activation.family, taxonomy("families"), "family")
+    if problem:
+        yield "family", problem + " (families are listed in i18n/families.yaml)"
+    for index, tag in enumerate(activation.tasks):
+        problem = one_of(tag.task, taxonomy("tasks"), "task")
+        if problem:
+            yield f"tasks[{index}].task", problem + " (tasks are listed in i18n/tasks.yaml)"
+    seen: set[str] = set()
+    for index, alias in enumerate(activation.aliases):
+        if alias == activation.slug:
+            yield f"aliases[{index}]", f"{alias!r} is the slug itself: remove it"
+        elif alias in seen:
+            yield f"aliases[{index}]", f"{alias!r} is listed twice: remove one"
+        seen.add(alias)
+
+
+def _parameter_names(activation: Activation) -> Iterator[Problem]:
+    for index, parameter in enumerate(activation.parameters):
+        if parameter.name in INPUT_NAMES:
+            yield f"parameters[{index}].name", f"{parameter.name!r} is reserved for inputs and indices ({', '.join(INPUT_NAMES)}): rename the parameter"
+        elif parameter.name in RESERVED_NAMES:
+            yield f"parameters[{index}].name", f"{parameter.name!r} is a SymPy name (constant or function): rename the parameter (e.g. `{parameter.name}_1`)"
+
+
+def prose_strings(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, text) of every prose string (Text and TextList fields) in `model`."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here = f"{path}.{name}" if path else name
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            where = f"{here}[{index}]" if isinstance(value, list) else here
+            if isinstance(item, Text):
+                yield f"{where}.en", item.en
+                yield f"{where}.zh", item.zh
+            elif isinstance(item, TextList):
+                for language in ("en", "zh"):
+                    for number, text in enumerate(getattr(item, language)):
+                        yield f"{where}.{language}[{number}]", text
+            elif isinstance(item, BaseModel):
+                yield from prose_strings(item, where)
+
+
+def _prose_links(activation: Activation) -> Iterator[Problem]:
+    for where, text in prose_strings(activation):
+        targets = _LINK.findall(text) + _AUTOLINK.findall(text) + _REFERENCE_LINK.findall(text)
+        for target in targets:
+            if not target.startswith("https://"):
+                yield where, f"link target {target!r} is not an https:// address: link only to https:// pages"
+
+
+def _grid(activation: Activation) -> list[mpmath.mpf]:
+    low, high = activation.math.plot_range
+    return [mpmath.mpf(low) + (mpmath.mpf(high) - mpmath.mpf(low)) * i / (GRID_POINTS - 1) for i in range(GRID_POINTS)]
+
+
+def _compile(expression: sympy.Expr, values: dict[sympy.Symbol, float]) -> object:
+    return sympy.lambdify(X, expand_helpers(expression).subs(values), modules=MPMATH_MODULES)
+
+
+def _value(compiled: object, x: mpmath.mpf) -> mpmath.mpf | mpmath.mpc | None:
+    """compiled(x), or the mean of its one-sided values at a removable singularity; None if undefined."""
+    try:
+        value = compiled(x)  # type: ignore[operator]
+    except (ZeroDivisionError, ValueError, TypeError):
+        value = mpmath.nan
+    if isinstance(value, mpmath.mpf | mpmath.mpc) and not mpmath.isfinite(value):
+        offset = mpmath.mpf(10) ** -12
+        try:
+            left, right = compiled(x - offset), compiled(x + offset)  # type: ignore[operator]
+        except (ZeroDivisionError, ValueError, TypeError):
+            return None
+        if not (mpmath.isfinite(left) and mpmath.isfinite(right)) or abs(left - right) > 1e-6 * max(1, abs(left)):
+            return None
+        value = (left + right) / 2
+    return value
+
+
+def _settings(activation: Activation, math: ScalarMath) -> Iterator[tuple[str, str, dict[sympy.Symbol, float]]]:
+    """(field, description, parameter values): the defaults, then every variant of each parameter."""
+    yield "math.function", "at the default parameters", dict(math.defaults)
+    for index, parameter in enumerate(activation.parameters):
+        for number, variant in enumerate(parameter.variants):
+            values = {**math.defaults, math.symbols[parameter.name]: variant}
+            yield f"parameters[{index}].variants[{number}]", f"with {parameter.name} = {variant:g}", values
+
+
+def _math(activation: Activation, math: ScalarMath) -> list[Problem]:
+    problems: list[Problem] = []
+    grid = _grid(activation)
+    low, high = activation.math.plot_range
+    with mpmath.workdps(20):
+        if math.function.has(sympy.zoo, sympy.nan):
+            return [("math.function", "is undefined everywhere (a division by zero?): fix the expression")]
+        for field, description, values in _settings(activation, math):
+            if problems:
+                break  # the defaults already fail: variants would repeat the same problem
+            compiled = _compile(math.function, values)
+            for x in grid:
+                value = _value(compiled, x)
+                if value is None or not mpmath.isfinite(value):
+                    problems.append((field, f"f({mpmath.nstr(x, 6)}) is not finite {description}: f must be finite on the plot range [{low:g}, {high:g}]"))
+                    break
+                if isinstance(value, mpmath.mpc) and abs(value.imag) > 1e-12:
+                    problems.append((field, f"f({mpmath.nstr(x, 6)}) is not real {description}: f must be real on the plot range [{low:g}, {high:g}]"))
+                    break
+        if problems:
+            return problems
+        pairs = [("math.display", math.display, math.function, "`function`")]
+        pairs.append(("math.derivative_display", math.derivative_display, math.derivative, "the derivative of `function`"))
+        kinks = math.kinks
+        for field, shown, truth, what in pairs:
+            if shown is truth or getattr(activation.math, field.split(".")[1]) is None:
+                continue
+            shown_f, truth_f = _compile(shown, math.defaults), _compile(truth, math.defaults)
+            for x in grid:
+                if any(abs(x - kink) < 1e-6 for kink in kinks):
+                    continue
+                expected, got = _value(truth_f, x), _value(shown_f, x)
+                if expected is None or got is None or abs(got - expected) > AGREEMENT * max(1, abs(expected)):
+                    problems.append(
+                        (field, f"differs from {what} at x = {mpmath.nstr(x, 6)} ({mpmath.nstr(got, 8)} vs {mpmath.nstr(expected, 8)}): fix the form or remove it")
+                    )
+                    break
+    return problems

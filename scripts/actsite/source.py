@@ -1,0 +1,63 @@
+"""Read one definition file into plain data: UTF-8, one YAML mapping, no duplicate keys, no aliases.
+
+PyYAML's safe loader silently keeps the last of two equal keys and expands aliases without bound
+("billion laughs"); this loader rejects both, so what the file says is what the model sees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+class SourceError(ValueError):
+    """The file cannot be read as a definition. `field` is the path of the offending key, if any."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors, aliases and repeated keys."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            line = event.start_mark.line + 1
+            raise SourceError(f"line {line}", "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+        return super().compose_node(parent, index)  # type: ignore[arg-type]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:  # type: ignore[override]
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            if not isinstance(key, str | int | float | bool):
+                raise SourceError(f"line {key_node.start_mark.line + 1}", "keys must be plain names: write `name: value`")
+            if key in seen:
+                raise SourceError(f"line {key_node.start_mark.line + 1}", f"key {key!r} appears twice: keep one")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_mapping(path: Path) -> tuple[str, dict[str, object]]:
+    """The file's text and its top-level mapping; raise SourceError saying what is wrong."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError("(file)", f"not UTF-8 (byte {error.start}): save the file as UTF-8") from None
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except SourceError:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"line {mark.line + 1}" if mark else "(file)"
+        raise SourceError(where, f"not valid YAML: {error.problem}") from None
+    except yaml.YAMLError as error:
+        raise SourceError("(file)", f"not valid YAML: {' '.join(str(error).split())}") from None
+    if not isinstance(data, dict):
+        raise SourceError("(top level)", "the file must hold a mapping of fields (slug: …, name: …), as activations/leaky-relu.yaml does")
+    return text, data

@@ -1,0 +1,67 @@
+"""Same sources, same bytes; a build interrupted at any moment leaves the previous site whole."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from actsite.publish import publish
+from conftest import ROOT
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+    second = tmp_path / "site"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(second)], cwd=ROOT, capture_output=True, text=True, env=environment, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    first_tree, second_tree = _tree(built_site), _tree(second)
+    assert sorted(first_tree) == sorted(second_tree)
+    differing = [name for name in first_tree if first_tree[name] != second_tree[name]]
+    assert differing == []
+
+
+def test_sitemap_is_dated_by_the_last_commit_not_the_build(built_site: Path) -> None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout  # noqa: S607
+    expected = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).strftime("%Y-%m-%d")
+    dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", (built_site / "sitemap.xml").read_text(encoding="utf-8")))
+    assert dates == {expected}
+
+
+def test_publish_exchanges_whole_folders(tmp_path: Path) -> None:
+    old, new = tmp_path / "site", tmp_path / "site.tmp"
+    old.mkdir()
+    (old / "index.html").write_text("old", encoding="utf-8")
+    new.mkdir()
+    (new / "index.html").write_text("new", encoding="utf-8")
+    publish(new, old)
+    assert (old / "index.html").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("seconds", [3, 9])  # while the generator runs; while MkDocs writes site.tmp
+def test_interrupted_build_leaves_the_previous_site_intact(tmp_path: Path, seconds: int) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site", encoding="utf-8")
+    before = _tree(site)
+    command = ["make", "--no-print-directory", "build", f"SITE={site}"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(seconds)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert _tree(site) == before
