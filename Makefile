@@ -44,7 +44,7 @@ test: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m pytest
 
-## benchmark: clean and no-op build times, plots rendered on a no-op build
+## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
 benchmark: $(BUILD_STAMP) $(NPM_STAMP)
 	$(BIN)/python scripts/benchmark.py
 
