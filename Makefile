@@ -10,7 +10,7 @@ NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := scripts
 
-.PHONY: serve build test lint fix-schema benchmark clean
+.PHONY: serve build test test-fast lint fix-schema benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,15 @@ test: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m pytest
+
+## test-fast: definitions, math vs PyTorch, golden pages, errors (no site build, no browser, no
+## properties of every activation); about a minute
+FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/test_math_kinds.py \
+	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py
+test-fast: $(TEST_STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python -m pytest -m "not site and not browser" $(FAST_TESTS)
 
 ## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
 benchmark: $(BUILD_STAMP) $(NPM_STAMP)
