@@ -18,10 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from actsite.build import generate  # noqa: E402
-from actsite.load import DefinitionError, load_all  # noqa: E402
+from actsite.load import DefinitionError, Loaded, load_all  # noqa: E402
 from actsite.redirects import write_redirects  # noqa: E402
 
 _last_digest: str | None = None
+_loaded: tuple[str, list[Loaded]] | None = None  # definitions for the redirects, by inputs digest
 
 
 def _inputs_digest() -> str:
@@ -56,4 +57,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
     site_root = Path(config.site_dir) / ("zh" if language == "zh" else "")
-    write_redirects(site_root, load_all(), language)
+    write_redirects(site_root, _definitions(), language)
+
+
+def _definitions() -> list[Loaded]:
+    """The definitions, loaded once per inputs digest (not once per language: parsing takes seconds)."""
+    global _loaded
+    digest = _last_digest or _inputs_digest()
+    if _loaded is None or _loaded[0] != digest:
+        _loaded = (digest, load_all())
+    return _loaded[1]
