@@ -12,7 +12,7 @@ export PYTHONPATH := scripts
 # Reproducible builds: dates in the site (sitemap) are the last commit's, not the build's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve build check test lint fix-schema benchmark clean
+.PHONY: serve build check test test-fast lint fix-schema benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,16 @@ test: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m pytest
 
-## benchmark: clean and no-op build times, plots rendered on a no-op build
+## test-fast: definitions, math vs PyTorch, golden pages, errors (no site build, no browser, no
+## properties of every activation); about a minute
+FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/test_math_kinds.py \
+	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py
+test-fast: $(TEST_STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python -m pytest -m "not site and not browser" $(FAST_TESTS)
+
+## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
 benchmark: $(BUILD_STAMP) $(NPM_STAMP)
 	$(BIN)/python scripts/benchmark.py
 

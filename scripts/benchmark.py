@@ -1,12 +1,24 @@
-"""Benchmark the build: clean generation, no-op generation, and a full `mkdocs build`.
+"""Benchmark the build against bare MkDocs, in one run, and count what one edit re-renders.
 
-Prints figures; asserts nothing (tests check behaviour, this measures speed).
-Run with `make benchmark`.
+Prints figures; asserts nothing (tests check behaviour, this measures speed). Timings on a shared
+machine are noisy, so the figures that matter are ratios taken back to back in the same run:
+
+- clean/bare: `mkdocs build` from nothing (the hook generates every page, plot and property)
+  against bare MkDocs, i.e. the same mkdocs.yml without `hooks:`, over the already generated docs/;
+- no-op/bare: `mkdocs build` again with nothing changed, against the same bare build;
+- the generator's stage times (from the hook's log line);
+- one edit: in a temporary copy of the project, one activation's prose, then its math, is changed
+  and the generator run again; the plots rendered and the files written are listed.
+
+Goals (issue 10): clean ≤ 2.0× bare, no-op ≤ 1.1× bare. Run with `make benchmark`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,36 +28,109 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from actsite.build import clean, generate  # noqa: E402
+from actsite.build import clean  # noqa: E402
+
+GOAL_CLEAN, GOAL_NOOP = 2.0, 1.1
+EDITED = "relu"
+COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.tmp", ".pytest_cache", "__pycache__")
 
 
-def mkdocs_build_seconds(site_dir: str) -> float:
-    """Wall time of one `mkdocs build --strict` (which runs the generator through the hook)."""
+def mkdocs_build(site_dir: str, config: Path | None = None) -> tuple[float, str]:
+    """Wall time and stderr of one `mkdocs build --strict` (the project's config runs the generator)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir]
+    if config is not None:
+        command += ["--config-file", str(config)]
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir],
-        cwd=ROOT,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
+    result = subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    return time.perf_counter() - started, result.stderr
+
+
+def bare_config() -> Path:
+    """mkdocs.yml without its `hooks:` block, beside it (docs_dir and overrides resolve the same)."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept: list[str] = []
+    in_hooks = False
+    for line in lines:
+        if line.startswith("hooks:"):
+            in_hooks = True
+            continue
+        if in_hooks and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        in_hooks = False
+        kept.append(line)
+    path = ROOT / ".mkdocs-bare.yml"
+    path.write_text("".join(kept), encoding="utf-8")
+    return path
+
+
+def stage_line(stderr: str) -> str:
+    """The generator's summary line from the hook's log (stage times are at its end)."""
+    lines = [line for line in stderr.splitlines() if line.startswith("actsite:")]
+    return lines[0] if lines else "(no generator log line)"
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Relative path → SHA-256 of every file under folder."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+GENERATE = "import dataclasses, json, sys; sys.path.insert(0, 'scripts'); from actsite.build import generate; print(json.dumps(dataclasses.asdict(generate())))"
+
+
+def one_edit(copy: Path, edit: str) -> None:
+    """Apply one edit to the copy's definition of EDITED, regenerate, print what was re-rendered."""
+    definition = copy / "activations" / f"{EDITED}.yaml"
+    text = definition.read_text(encoding="utf-8")
+    if edit == "prose":
+        changed = text.replace("  summary:\n    en: ", "  summary:\n    en: (edited) ", 1)
+    else:
+        changed = text.replace("function: Piecewise((x, x > 0), (0, True))", "function: Piecewise((x, x > 0), (x/100, True))", 1)
+    assert changed != text, f"benchmark edit {edit!r} did not apply to {definition}"
+    definition.write_text(changed, encoding="utf-8")
+    before_docs, before_plots = tree_digest(copy / "docs"), tree_digest(copy / "plots")
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", GENERATE], cwd=copy, check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    after_docs, after_plots = tree_digest(copy / "docs"), tree_digest(copy / "plots")
+    pages = sorted(p for p in after_docs if before_docs.get(p) != after_docs[p] and p.endswith(".md"))
+    plots = sorted(p for p in after_plots if before_plots.get(p) != after_plots[p] and p.endswith(".svg"))
+    others = sorted(p for p in after_docs if before_docs.get(p) != after_docs[p] and not p.endswith(".md"))
+    print(
+        f"one edit ({EDITED}, {edit}): {seconds:5.1f} s; properties computed {report['properties_computed']}, "
+        f"plots rendered {report['plots_rendered']}, files written {report['files_written']}"
     )
-    return time.perf_counter() - started
+    print(f"  pages written ({len(pages)}): {', '.join(pages)}")
+    print(f"  plots changed ({len(plots)}): {', '.join(plots) or '-'}")
+    print(f"  other files written ({len(others)}): {', '.join(others) or '-'}")
 
 
 def main() -> None:
-    """Print clean and no-op timings."""
+    """Print clean/bare, no-op/bare, stage times and the one-edit re-render counts."""
     clean()
-    cold = generate()
-    print(f"generate, clean:   {cold.seconds:6.1f} s  plots rendered {cold.plots_rendered:3d}  ({cold.summary()})")
-    warm = generate()
-    print(
-        f"generate, no-op:   {warm.seconds:6.1f} s  plots rendered {warm.plots_rendered:3d}  "
-        f"properties computed {warm.properties_computed}  files written {warm.files_written}"
-    )
-    clean()
-    with tempfile.TemporaryDirectory() as site:
-        print(f"mkdocs build, clean: {mkdocs_build_seconds(site):6.1f} s")
-        print(f"mkdocs build, no-op: {mkdocs_build_seconds(site):6.1f} s")
+    bare = bare_config()
+    try:
+        with tempfile.TemporaryDirectory() as site:
+            cold, cold_log = mkdocs_build(site)
+            warm, warm_log = mkdocs_build(site)
+        with tempfile.TemporaryDirectory() as site:
+            bare_seconds, _ = mkdocs_build(site, bare)
+        with tempfile.TemporaryDirectory() as site:
+            warm_again, _ = mkdocs_build(site)
+    finally:
+        bare.unlink(missing_ok=True)
+    print(f"bare mkdocs build (no hook, same docs/): {bare_seconds:6.1f} s")
+    print(f"mkdocs build, clean:  {cold:6.1f} s   clean/bare {cold / bare_seconds:4.2f}x  (goal <= {GOAL_CLEAN}x)")
+    print(f"mkdocs build, no-op:  {warm:6.1f} s   no-op/bare {warm / bare_seconds:4.2f}x  (goal <= {GOAL_NOOP}x)")
+    print(f"mkdocs build, no-op in a fresh process after bare: {warm_again:6.1f} s   {warm_again / bare_seconds:4.2f}x")
+    print(f"stages, clean: {stage_line(cold_log)}")
+    print(f"stages, no-op: {stage_line(warm_log)}")
+    with tempfile.TemporaryDirectory() as temporary:
+        copy = Path(temporary) / "project"
+        shutil.copytree(ROOT, copy, ignore=COPY_IGNORE, symlinks=True)
+        (copy / "node_modules").symlink_to(ROOT / "node_modules")
+        for edit in ("prose", "math"):
+            one_edit(copy, edit)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the built site (directly or through another fixture) `site`.
+
+    `make test-fast` deselects them (`-m "not site and not browser"`): no MkDocs build, no browser.
+    """
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the figures the browser suite measured (pages, requests, counts, contrast)."""
     site_module = sys.modules.get("test_site")

@@ -194,9 +194,11 @@ def test_image_of_a_jumping_function_is_a_union_not_an_interval() -> None:
     assert properties_of("relu").pieces is None  # continuous: one interval
 
 
-@pytest.mark.parametrize("slug", [s for s in SLUGS if properties_of(s).pieces])
+@pytest.mark.parametrize("slug", SLUGS)  # not filtered at collection: that computed every property at import
 def test_every_sample_of_a_jumping_function_lies_in_its_image_pieces(slug: str) -> None:
     pieces = properties_of(slug).pieces
+    if not pieces:
+        pytest.skip("continuous: its image is one interval (test_range_contains_every_sample covers it)")
     f = BY_SLUG[slug].math.f()
     for x in np.linspace(-30.0, 30.0, 3001):
         y = f(x)
