@@ -27,6 +27,20 @@ def properties_of(slug: str) -> Properties:
     return compute(BY_SLUG[slug].math)
 
 
+def generate_into(monkeypatch: pytest.MonkeyPatch, activations: Path, folder: Path) -> tuple[Path, Path]:
+    """Point the generator at the definitions in `activations` and at docs/ and plots/ under `folder`."""
+    from actsite import build, load
+
+    docs, plots = folder / "docs", folder / "plots"
+    monkeypatch.setattr(load, "ACTIVATIONS_DIR", activations)
+    monkeypatch.setattr(build, "load_all", lambda: load_all(activations))
+    monkeypatch.setattr(build, "DOCS_DIR", docs)
+    monkeypatch.setattr(build, "PLOTS_DIR", plots)
+    monkeypatch.setattr(build, "PLOT_KEYS_FILE", plots / ".keys.json")
+    monkeypatch.setattr(build, "GENERATED_MANIFEST", docs / ".generated.json")
+    return docs, plots
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the whole site once with `mkdocs build --strict` into a temporary folder."""

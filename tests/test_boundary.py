@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from actsite import build, load
+from actsite import build
 from actsite.load import DefinitionError, load_all
-from conftest import ROOT
+from conftest import ROOT, generate_into
 
 EXEMPLAR = (ROOT / "activations" / "leaky-relu.yaml").read_text(encoding="utf-8")
 FUNCTION = "function: Piecewise((x, x >= 0), (alpha*x, True))"
@@ -183,13 +183,7 @@ def test_failed_generation_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     activations = tmp_path / "activations"
     activations.mkdir()
     path = _broken(activations, case)
-    docs, plots = tmp_path / "docs", tmp_path / "plots"
-    monkeypatch.setattr(load, "ACTIVATIONS_DIR", activations)
-    monkeypatch.setattr(build, "load_all", lambda: load_all(activations))
-    monkeypatch.setattr(build, "DOCS_DIR", docs)
-    monkeypatch.setattr(build, "PLOTS_DIR", plots)
-    monkeypatch.setattr(build, "PLOT_KEYS_FILE", plots / ".keys.json")
-    monkeypatch.setattr(build, "GENERATED_MANIFEST", docs / ".generated.json")
+    generate_into(monkeypatch, activations, tmp_path)
     with pytest.raises(DefinitionError) as error:
         build.generate()
     assert error.value.problems[0].startswith(f"{path}: {CASES[case][1]}")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from actsite import build, load
+from actsite import build
 from actsite.load import DefinitionError, load_all, load_one
-from conftest import ROOT
+from conftest import ROOT, generate_into
 
 EXEMPLAR = ROOT / "activations" / "leaky-relu.yaml"
 
@@ -76,13 +76,7 @@ def test_failed_generation_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     shutil.copytree(ROOT / "activations", activations)
     bad = (activations / "leaky-relu.yaml").read_text(encoding="utf-8").replace("alpha*x", "gamma*x")
     (activations / "leaky-relu.yaml").write_text(bad, encoding="utf-8")
-    docs, plots = tmp_path / "docs", tmp_path / "plots"
-    monkeypatch.setattr(load, "ACTIVATIONS_DIR", activations)
-    monkeypatch.setattr(build, "load_all", lambda: load_all(activations))
-    monkeypatch.setattr(build, "DOCS_DIR", docs)
-    monkeypatch.setattr(build, "PLOTS_DIR", plots)
-    monkeypatch.setattr(build, "PLOT_KEYS_FILE", plots / ".keys.json")
-    monkeypatch.setattr(build, "GENERATED_MANIFEST", docs / ".generated.json")
+    docs, plots = generate_into(monkeypatch, activations, tmp_path)
     with pytest.raises(DefinitionError, match=r"leaky-relu\.yaml: math\.function: unknown name\(s\) gamma"):
         build.generate()
     assert not docs.exists()
