@@ -8,7 +8,6 @@ BUILD_STAMP := $(VENV)/.build-installed
 TEST_STAMP := $(VENV)/.test-installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := scripts
 # Reproducible builds: dates in the site (sitemap) are the last commit's, not the build's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
@@ -18,12 +17,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(BUILD_STAMP): requirements.txt | $(BIN)/python
+# The generator is installed editable (`actsite` command, importable package from src/).
+$(BUILD_STAMP): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
-$(TEST_STAMP): requirements-test.txt requirements.txt | $(BIN)/python
+$(TEST_STAMP): requirements-test.txt requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-test.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@ $(BUILD_STAMP)
 
 $(NPM_STAMP): package.json package-lock.json
@@ -37,18 +39,16 @@ serve: $(BUILD_STAMP) $(NPM_STAMP)
 ## build: the static site in site/ (replaced only when the whole build succeeded)
 SITE ?= site
 build: $(BUILD_STAMP) $(NPM_STAMP)
-	rm -rf $(SITE).tmp
-	$(BIN)/mkdocs build --strict --site-dir $(SITE).tmp
-	$(BIN)/python -m actsite.publish $(SITE).tmp $(SITE)
+	$(BIN)/actsite build --site-dir $(SITE)
 
 ## check: validate every definition in a few seconds, without building the site
 check: $(BUILD_STAMP)
-	$(BIN)/python -m actsite.validate
+	$(BIN)/actsite check
 
 ## test: every test (math vs PyTorch, schema, pages, site build, browser)
 test: $(TEST_STAMP) $(NPM_STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check src scripts tests
+	$(BIN)/ruff format --check src scripts tests
 	$(BIN)/python -m pytest
 
 ## test-fast: definitions, math vs PyTorch, golden pages, errors (no site build, no browser, no
@@ -56,8 +56,8 @@ test: $(TEST_STAMP) $(NPM_STAMP)
 FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/test_math_kinds.py \
 	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py
 test-fast: $(TEST_STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check src scripts tests
+	$(BIN)/ruff format --check src scripts tests
 	$(BIN)/python -m pytest -m "not site and not browser" $(FAST_TESTS)
 
 ## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
@@ -66,8 +66,8 @@ benchmark: $(BUILD_STAMP) $(NPM_STAMP)
 
 ## fix-schema: regenerate schema/activation.schema.json from the model
 fix-schema: $(BUILD_STAMP)
-	$(BIN)/python -m actsite.schema --write
+	$(BIN)/python -m actsite.definitions.schema --write
 
 clean:
 	rm -rf site site.tmp plots .pytest_cache
-	cd scripts && ../$(BIN)/python -c "from actsite.build import clean; clean()" 2>/dev/null || true
+	$(BIN)/python -c "from actsite.site.build import clean; clean()" 2>/dev/null || true

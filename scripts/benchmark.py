@@ -25,10 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from actsite.build import clean  # noqa: E402
+from actsite.definitions.paths import ROOT
+from actsite.site.build import clean
 
 GOAL_CLEAN, GOAL_NOOP = 2.0, 1.1
 EDITED = "relu"
@@ -74,7 +72,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-GENERATE = "import dataclasses, json, sys; sys.path.insert(0, 'scripts'); from actsite.build import generate; print(json.dumps(dataclasses.asdict(generate())))"
+GENERATE = "import dataclasses, json; from actsite.site.build import generate; print(json.dumps(dataclasses.asdict(generate())))"
 
 
 def one_edit(copy: Path, edit: str) -> None:

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from actsite.analysis.properties import Properties, compute
+from actsite.definitions.load import load_all
 
-from actsite.load import load_all  # noqa: E402
-from actsite.properties import Properties, compute  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFINITIONS = load_all()
 SLUGS = [d.slug for d in DEFINITIONS]
@@ -29,7 +28,8 @@ def properties_of(slug: str) -> Properties:
 
 def generate_into(monkeypatch: pytest.MonkeyPatch, activations: Path, folder: Path) -> tuple[Path, Path]:
     """Point the generator at the definitions in `activations` and at docs/ and plots/ under `folder`."""
-    from actsite import build, load
+    from actsite.definitions import load
+    from actsite.site import build
 
     docs, plots = folder / "docs", folder / "plots"
     monkeypatch.setattr(load, "ACTIVATIONS_DIR", activations)

@@ -19,7 +19,6 @@ was tried, by family (every row is a case of `CASES`):
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -27,9 +26,11 @@ from pathlib import Path
 
 import pytest
 
-from actsite import build
-from actsite.load import DefinitionError, load_all
+from actsite.definitions.load import DefinitionError, load_all
+from actsite.site import build
 from conftest import ROOT, generate_into
+
+ACTSITE = str(Path(sys.executable).with_name("actsite"))
 
 EXEMPLAR = (ROOT / "activations" / "leaky-relu.yaml").read_text(encoding="utf-8")
 FUNCTION = "function: Piecewise((x, x >= 0), (alpha*x, True))"
@@ -195,8 +196,7 @@ def test_check_command_prints_the_lines_and_fails_without_traceback(tmp_path: Pa
     good.write_text(EXEMPLAR.replace("slug: leaky-relu", "slug: relu-copy").replace("aliases: [leakyrelu, lrelu]", "aliases: []"), encoding="utf-8")
     path = _broken(tmp_path, "task")
     before = sorted(tmp_path.iterdir())
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    result = subprocess.run([sys.executable, "-m", "actsite.validate", str(tmp_path)], capture_output=True, text=True, env=environment, check=False)
+    result = subprocess.run([ACTSITE, "check", "--folder", str(tmp_path)], capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"{path}: {CASES['task'][1]}", "1 problem(s)"]
@@ -204,7 +204,6 @@ def test_check_command_prints_the_lines_and_fails_without_traceback(tmp_path: Pa
 
 
 def test_check_command_passes_on_the_definitions() -> None:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    result = subprocess.run([sys.executable, "-m", "actsite.validate"], capture_output=True, text=True, env=environment, check=False)
+    result = subprocess.run([ACTSITE, "check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("75 definitions valid")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from actsite import build
-from actsite.load import DefinitionError, load_all, load_one
+from actsite.definitions.load import DefinitionError, load_all, load_one
+from actsite.site import build
 from conftest import ROOT, generate_into
 
 EXEMPLAR = ROOT / "activations" / "leaky-relu.yaml"

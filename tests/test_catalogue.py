@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from actsite.pages import taxonomy
+from actsite.render.pages import taxonomy
 from conftest import BY_SLUG, DEFINITIONS, SLUGS
 
 ALIASES = [(alias, d.slug) for d in DEFINITIONS for alias in d.activation.aliases]
@@ -89,7 +89,7 @@ VISION_BACKBONES = {"EfficientNet": "silu", "ConvNeXt": "gelu", "YOLOv5": "silu"
 def test_deep_vision_recommendation_is_what_its_example_backbones_use(language: str) -> None:
     from types import SimpleNamespace
 
-    from actsite.catalogue import by_task_sections
+    from actsite.render.catalogue import by_task_sections
 
     contexts = [SimpleNamespace(loaded=d) for d in DEFINITIONS]
     section = next(s for s in by_task_sections(contexts, language) if s["id"] == "deep-vision")  # type: ignore[arg-type]

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from actsite import build, computed_cache
-from actsite.computed_cache import ComputedValues, cache_key, code_fingerprint, properties_from_json, properties_to_json, read_cache, write_cache
-from actsite.export import export_json
-from actsite.pages import approximation_errors, property_rows, render_activation_pages
-from actsite.properties import Bound, Properties
-from actsite.samples import sample_curves
+from actsite.analysis.properties import Bound, Properties
+from actsite.analysis.samples import sample_curves
+from actsite.render.export import export_json
+from actsite.render.pages import approximation_errors, property_rows, render_activation_pages
+from actsite.site import build
+from actsite.site import cache as computed_cache
+from actsite.site.cache import ComputedValues, cache_key, code_fingerprint, properties_from_json, properties_to_json, read_cache, write_cache
 from conftest import BY_SLUG, SLUGS, properties_of
 
 

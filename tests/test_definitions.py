@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from actsite.load import ACTIVATIONS_DIR
-from actsite.pages import taxonomy, ui_strings
-from actsite.schema import SCHEMA_PATH, schema_text
+from actsite.definitions.load import ACTIVATIONS_DIR
+from actsite.definitions.schema import SCHEMA_PATH, schema_text
+from actsite.render.pages import taxonomy, ui_strings
 from conftest import BY_SLUG, DEFINITIONS, ROOT, SLUGS
 
 REQUIRED_CORE = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu", "gelu", "silu", "mish", "softplus", "softsign", "hardswish"]
@@ -83,13 +83,13 @@ def test_slugs_and_aliases_are_unique() -> None:
 
 def test_no_source_file_lists_the_activations() -> None:
     # Activations are discovered from activations/*.yaml; no list elsewhere may drift from it.
-    for path in (ROOT / "scripts").rglob("*.py"):
+    for path in (ROOT / "src").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert text.count('"leaky-relu"') + text.count("'leaky-relu'") == 0, path
 
 
 def test_folded_chinese_lines_join_without_spaces_but_latin_words_keep_theirs() -> None:
-    from actsite.model import unfold_chinese
+    from actsite.definitions.model import unfold_chinese
 
     assert unfold_chinese("梯度能被更新回来。 普通 ReLU 截断负输入， 负半轴 为零") == "梯度能被更新回来。普通 ReLU 截断负输入，负半轴为零"
 

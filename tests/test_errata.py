@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from actsite.errata import load_errata
+from actsite.definitions.errata import load_errata
 from conftest import BY_SLUG, ROOT
 
 ERRATA = load_errata()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from actsite.load import load_one
-from actsite.pages import PageContext, approximation_errors, render_activation_pages
-from actsite.properties import compute
-from actsite.samples import sample_curves
+from actsite.analysis.properties import compute
+from actsite.analysis.samples import sample_curves
+from actsite.definitions.load import load_one
+from actsite.render.pages import PageContext, approximation_errors, render_activation_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 

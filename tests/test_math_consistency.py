@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import sympy
 
-from actsite.symbolic import X, expand_helpers, latex
+from actsite.definitions.symbolic import X, expand_helpers, latex
 from conftest import BY_SLUG, SLUGS
 
 
@@ -66,7 +66,7 @@ def _assert_same(math: object, shown: sympy.Expr, reference: sympy.Expr) -> None
 
 
 def test_helper_functions_are_the_textbook_definitions() -> None:
-    from actsite.symbolic import Phi, phi, sigmoid, softplus
+    from actsite.definitions.symbolic import Phi, phi, sigmoid, softplus
 
     z = sympy.Symbol("z", real=True)
     with mpmath.workdps(30):

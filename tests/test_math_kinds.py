@@ -7,8 +7,8 @@ import pytest
 import sympy
 import torch
 
-from actsite import torch_reference
-from actsite.symbolic import X
+from actsite.definitions.symbolic import X
+from actsite.verify import torch_reference
 from conftest import BY_SLUG, DEFINITIONS
 
 VECTOR = [d.slug for d in DEFINITIONS if d.activation.kind.value == "vector"]

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import torch
 
-from actsite import torch_reference
-from actsite.pages import api_rows, ui_strings
-from actsite.symbolic import parse
+from actsite.definitions.symbolic import parse
+from actsite.render.pages import api_rows, ui_strings
+from actsite.verify import torch_reference
 from conftest import BY_SLUG, DEFINITIONS
 
 ELEMENTWISE = [d for d in DEFINITIONS if d.activation.kind.value in ("elementwise", "elementwise-learnable", "stochastic")]

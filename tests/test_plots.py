@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from actsite import build
-from actsite.plots import figure_keys, render_activation
+from actsite.render.plots import figure_keys, render_activation
+from actsite.site import build
 from conftest import BY_SLUG, DEFINITIONS, ROOT
 
 

@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pytest
 
-from actsite.properties import Properties, compute
+from actsite.analysis.properties import Properties, compute
 from conftest import BY_SLUG, SLUGS, properties_of
 
 INF = math.inf
@@ -120,7 +120,7 @@ def test_monotonic_claim_agrees_with_samples(slug: str) -> None:
 def _with_function(source: str) -> Properties:
     base = BY_SLUG["leaky-relu"].activation
     changed = base.model_copy(update={"math": base.math.model_copy(update={"function": source}), "parameters": []})
-    from actsite.symbolic import ScalarMath
+    from actsite.definitions.symbolic import ScalarMath
 
     return compute(ScalarMath(changed))
 
@@ -147,7 +147,7 @@ def test_silu_written_with_the_sigmoid_helper_does_not_saturate_on_the_right() -
 
 
 def test_symbolic_limit_is_overruled_only_by_converged_far_values() -> None:
-    from actsite.properties import _numerically_confirmed
+    from actsite.analysis.properties import _numerically_confirmed
 
     assert _numerically_confirmed(lambda x: 1.0, 0.0, 1) == 1.0  # SymPy said 0, f has converged to 1
     assert _numerically_confirmed(lambda x: x / (1 + abs(x)), 1.0, 1) == 1.0  # softsign: not converged at 120
@@ -168,7 +168,7 @@ def test_derivative_that_cancels_at_40_digits_still_counts_as_positive() -> None
 
 def test_helper_functions_print_with_a_power() -> None:
     # Regression: Serf's derivative contains exp(−softplus(x)²); printing the power once raised TypeError.
-    from actsite.symbolic import X, latex, softplus
+    from actsite.definitions.symbolic import X, latex, softplus
 
     assert latex(softplus(X) ** 2, {}) == r"\operatorname{softplus}^{2}\left(x\right)"
 
@@ -186,7 +186,7 @@ def test_abs_in_a_definition_has_computable_properties() -> None:
 
 
 def test_image_of_a_jumping_function_is_a_union_not_an_interval() -> None:
-    from actsite.pages import format_range
+    from actsite.render.pages import format_range
 
     assert format_range(properties_of("binary-step")) == "{0, 1}"
     assert format_range(properties_of("quantized-relu")) == "{0, 2, 4, 6}"
@@ -206,7 +206,7 @@ def test_every_sample_of_a_jumping_function_lies_in_its_image_pieces(slug: str) 
 
 
 def test_derivative_at_zero_of_a_jump_is_undefined_not_the_slopes_beside_it() -> None:
-    from actsite.pages import property_rows
+    from actsite.render.pages import property_rows
 
     p = properties_of("binary-step")
     assert p.jumps_at_zero
@@ -232,7 +232,7 @@ def test_derivative_at_zero_is_undefined_exactly_where_the_math_says(slug: str) 
 
 
 def test_one_sided_slopes_that_differ_are_printed_differently() -> None:
-    from actsite.pages import format_distinct, property_rows
+    from actsite.render.pages import format_distinct, property_rows
 
     # PAU's |b₁x| term makes a real corner at 0 whose slopes agree to six digits.
     left, right = properties_of("pau").derivative_at_zero_sides
@@ -247,7 +247,7 @@ def test_one_sided_slopes_that_differ_are_printed_differently() -> None:
 @pytest.mark.parametrize("slug", SLUGS)
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_kink_note_gives_the_jump_as_the_reason_where_f_jumps(slug: str, language: str) -> None:
-    from actsite.pages import kink_note, ui_strings
+    from actsite.render.pages import kink_note, ui_strings
 
     p = properties_of(slug)
     math_ = BY_SLUG[slug].math
@@ -263,7 +263,7 @@ def test_kink_note_gives_the_jump_as_the_reason_where_f_jumps(slug: str, languag
 
 @pytest.mark.parametrize("slug", ["binary-step", "threshold", "quantized-relu", "hardshrink"])
 def test_discontinuous_functions_are_said_to_jump_not_to_have_differing_slopes(slug: str) -> None:
-    from actsite.pages import kink_note
+    from actsite.render.pages import kink_note
 
     note = kink_note(properties_of(slug), BY_SLUG[slug].math, "en")
     assert "f jumps there" in note
@@ -280,7 +280,7 @@ def _extreme_at_50_digits(slug: str, *, below: bool) -> float:
     import mpmath
     import sympy
 
-    from actsite.symbolic import MPMATH_MODULES, X, expand_helpers
+    from actsite.definitions.symbolic import MPMATH_MODULES, X, expand_helpers
 
     math_ = BY_SLUG[slug].math
     sign = 1 if below else -1
@@ -303,7 +303,7 @@ def _extreme_at_50_digits(slug: str, *, below: bool) -> float:
 @pytest.mark.parametrize("below", [True, False])
 @pytest.mark.parametrize("slug", SLUGS)
 def test_attained_bounds_are_the_nearest_double_to_the_true_extremum(slug: str, below: bool) -> None:
-    from actsite.export import properties_record
+    from actsite.render.export import properties_record
 
     bound = properties_of(slug).lower if below else properties_of(slug).upper
     if not (bound.attained and math.isfinite(bound.value)):

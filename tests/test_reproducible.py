@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from actsite.publish import publish
+from actsite.site.publish import publish
 from conftest import ROOT
 
 

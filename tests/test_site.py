@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 import torch
 
-from actsite.html_validation import validate
-from actsite.pages import localize_latex
-from actsite.samples import SAMPLE_XS
+from actsite.analysis.samples import SAMPLE_XS
+from actsite.render.pages import localize_latex
+from actsite.verify.html_validation import validate
 from conftest import BY_SLUG, ROOT, SLUGS
 
 VALIDATION_SUMMARY: list[str] = []  # printed at the end of the run by conftest
@@ -171,7 +171,7 @@ def test_data_format_page_exists_in_both_languages(built_site: Path) -> None:
 
 def test_generated_html_has_no_validator_errors_of_ours(built_site: Path) -> None:
     # v.Nu over every page; the only errors allowed are the three that Material's own templates
-    # emit on every page (listed in actsite.html_validation.THEME_MESSAGES with their origin).
+    # emit on every page (listed in actsite.verify.html_validation.THEME_MESSAGES with their origin).
     report = validate(built_site)
     VALIDATION_SUMMARY.append(report.summary())
     assert report.pages > 100

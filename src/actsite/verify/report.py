@@ -1,26 +1,21 @@
-"""`python -m actsite.check [slug …]`: show a definition's derived math and compare it with PyTorch.
+"""`actsite check slug …`: show definitions' derived math and compare them with PyTorch.
 
 A quick loop for authors; the test suite runs the same comparisons on every definition.
 """
 
 from __future__ import annotations
 
-import sys
-
-from .load import load_all
-from .properties import compute
+from actsite.analysis.properties import compute
+from actsite.definitions.load import Loaded
+from actsite.verify import torch_reference
 
 ELEMENTWISE_KINDS = {"elementwise", "elementwise-learnable", "stochastic"}  # kinds whose module is f itself
 
 
-def main(slugs: list[str]) -> int:
-    """Print formula, derivative, properties and PyTorch agreement for the named (or all) definitions."""
-    from . import torch_reference
-
+def report(definitions: list[Loaded]) -> int:
+    """Print formula, derivative, properties and PyTorch agreement of each definition; 1 on a mismatch."""
     failures = 0
-    for loaded in load_all():
-        if slugs and loaded.slug not in slugs:
-            continue
+    for loaded in definitions:
         math = loaded.math
         print(f"== {loaded.slug}")
         print("  formula:   ", math.formula_latex)
@@ -39,7 +34,3 @@ def main(slugs: list[str]) -> int:
             failures += status != "ok"
             print(f"  torch {expression}: {status} {result}")
     return 1 if failures else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -11,17 +11,16 @@ import difflib
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import mpmath
 import sympy
 import yaml
 from pydantic import BaseModel
 
-from .model import Activation, Text, TextList
-from .symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, MPMATH_MODULES, ScalarMath, X, expand_helpers
+from actsite.definitions.model import Activation, Text, TextList
+from actsite.definitions.paths import I18N_DIR
+from actsite.definitions.symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, MPMATH_MODULES, ScalarMath, X, expand_helpers
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "i18n"
 # Names SymPy or the expression namespace already give a meaning: a parameter must not shadow them.
 RESERVED_NAMES = frozenset(ALLOWED_FUNCTIONS) | frozenset(FORBIDDEN_HINTS) | {"I", "S", "N", "Q", "O", "nan", "zoo", "oo", "E", "pi"}
 INPUT_NAMES = ("x", "y", "i", "j", "k", "n", "tau")  # the variable, vector outputs and indices, sparsemax's threshold

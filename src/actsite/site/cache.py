@@ -22,11 +22,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import properties as properties_module
-from . import symbolic as symbolic_module
-from .load import ROOT, Loaded
-from .properties import Bound, Properties
-from .samples import Samples
+from actsite.analysis import properties as properties_module
+from actsite.definitions import symbolic as symbolic_module
+from actsite.definitions.load import ROOT, Loaded
+from actsite.analysis.properties import Bound, Properties
+from actsite.analysis.samples import Samples
 
 CACHE_FILE = ROOT / ".cache" / "computed.json"
 FORMAT = 1

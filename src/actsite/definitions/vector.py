@@ -15,8 +15,8 @@ import mpmath
 import numpy as np
 import sympy
 
-from .model import Activation
-from .symbolic import ALLOWED_FUNCTIONS, PRECISION_DIGITS, MathError, _identifiers, expand_helpers
+from actsite.definitions.model import Activation
+from actsite.definitions.symbolic import ALLOWED_FUNCTIONS, PRECISION_DIGITS, MathError, _identifiers, expand_helpers
 
 X_VECTOR = sympy.IndexedBase("x", real=True)
 Y_VECTOR = sympy.IndexedBase("y", real=True)

@@ -16,7 +16,7 @@ import mpmath
 import sympy
 from sympy.parsing.sympy_parser import parse_expr
 
-from .model import Activation
+from actsite.definitions.model import Activation
 
 PRECISION_DIGITS = 40
 # mpmath has no Dirac delta; it appears in f″ of anything with Abs (d²|x|/dx² = 2δ(x)) and is 0 off

@@ -1,7 +1,7 @@
 """The activation definition model: what one `activations/<slug>.yaml` holds.
 
 The JSON Schema published in `schema/activation.schema.json` is generated from these classes
-(`python -m actsite.schema`), so editors complete and check the same rules the build enforces.
+(`python -m actsite.definitions.schema`), so editors complete and check the same rules the build enforces.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .escape import plain_name_problem
+from actsite.definitions.escape import plain_name_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"

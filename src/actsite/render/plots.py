@@ -18,8 +18,9 @@ from pathlib import Path
 import numpy as np
 import sympy
 
-from .load import Loaded
-from .symbolic import X
+from actsite.definitions import symbolic
+from actsite.definitions.load import Loaded
+from actsite.definitions.symbolic import X
 
 POINTS = 801
 STYLE = {
@@ -178,7 +179,7 @@ def figures_for(loaded: Loaded) -> list[Figure]:
 
 
 def _kinks_at(loaded: Loaded, parameters: dict[str, float]) -> list[float]:
-    from .symbolic import kink_points
+    from actsite.definitions.symbolic import kink_points
 
     values = dict(loaded.math.defaults)
     for name, value in parameters.items():
@@ -196,7 +197,7 @@ def _key_material(loaded: Loaded) -> str:
         "parameters": [p.model_dump(mode="json", include={"name", "default", "variants"}) for p in activation.parameters],
         "style": STYLE,
         "colors": [FUNCTION_COLOR, DERIVATIVE_COLOR, *VARIANT_COLORS],
-        "code": [Path(__file__).read_text(encoding="utf-8"), (Path(__file__).parent / "symbolic.py").read_text(encoding="utf-8")],
+        "code": [Path(__file__).read_text(encoding="utf-8"), Path(symbolic.__file__).read_text(encoding="utf-8")],
     }
     return json.dumps(material, sort_keys=True, default=str)
 

@@ -17,7 +17,7 @@ import numpy as np
 import sympy
 from scipy.optimize import minimize_scalar
 
-from .symbolic import PRECISION_DIGITS, ScalarMath, X, expand_helpers
+from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, expand_helpers
 
 GRID = np.linspace(-60.0, 60.0, 4801)
 TOLERANCE = 1.0e-9

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .symbolic import ScalarMath
+from actsite.definitions.symbolic import ScalarMath
 
 SAMPLE_XS = np.round(np.arange(-600, 601) * 0.01, 2)
 

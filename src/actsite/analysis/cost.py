@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy
 
-from .symbolic import ScalarMath, expand_helpers
+from actsite.definitions.symbolic import ScalarMath, expand_helpers
 
 WEIGHTS: dict[type, int] = {
     sympy.exp: 2,

@@ -1,4 +1,4 @@
-"""`python -m actsite.publish NEW TARGET`: replace the folder TARGET by NEW in one atomic step.
+"""`python -m actsite.site.publish NEW TARGET`: replace the folder TARGET by NEW in one atomic step.
 
 `make build` builds into `site.tmp` and publishes it with this, so a build killed at any moment
 leaves the previous `site/` whole: before the swap it is untouched, after it the new one is complete.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import PyTorchApi
+from actsite.definitions.model import PyTorchApi
 
 
 def pytorch_expression(api: PyTorchApi) -> str | None:

@@ -1,6 +1,6 @@
 """Build the PyTorch callable a definition names, and compare it with the definition's math.
 
-Used by the tests and by `python -m actsite.check`. Importing torch is slow, so callers import
+Used by the tests and by `python -m actsite.cli_check`. Importing torch is slow, so callers import
 this module only when they need it.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from .model import Activation
-from .torch_expression import pytorch_expression
+from actsite.definitions.model import Activation
+from actsite.render.api_call import pytorch_expression
 
 __all__ = ["build", "check_defaults", "compare", "pytorch_expression", "test_points"]
 

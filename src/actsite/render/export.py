@@ -6,9 +6,9 @@ import json
 import math
 from typing import Any
 
-from .pages import PageContext
-from .properties import Properties
-from .torch_expression import pytorch_expression
+from actsite.analysis.properties import Properties
+from actsite.render.api_call import pytorch_expression
+from actsite.render.pages import PageContext
 
 FORMAT_VERSION = 1
 

@@ -16,12 +16,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from actsite.build import generate  # noqa: E402
-from actsite.load import DefinitionError, Loaded, load_all  # noqa: E402
-from actsite.redirects import write_redirects  # noqa: E402
+from actsite.definitions.load import DefinitionError, Loaded, load_all
+from actsite.definitions.paths import ROOT
+from actsite.site.build import generate
+from actsite.site.redirects import write_redirects
 
 _last_digest: str | None = None
 _definitions: list[Loaded] = []  # those the last successful generation used
@@ -45,7 +43,7 @@ if not os.environ.get("SOURCE_DATE_EPOCH"):
 
 def _inputs_digest() -> str:
     digest = hashlib.sha256()
-    for folder in ("activations", "i18n", "scripts"):
+    for folder in ("activations", "i18n", "src"):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(ROOT)).encode())

@@ -9,11 +9,11 @@ import csv
 import io
 from typing import Any
 
-from .cost import cost_class, cost_score
-from .errata import load_errata
-from .escape import inline_markdown
-from .model import LANGUAGES, Activation
-from .pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
+from actsite.analysis.cost import cost_class, cost_score
+from actsite.definitions.errata import load_errata
+from actsite.definitions.escape import inline_markdown
+from actsite.definitions.model import LANGUAGES, Activation
+from actsite.render.pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
 
 CHEAT_SHEET_SIZE = 25
 

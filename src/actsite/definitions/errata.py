@@ -11,8 +11,8 @@ from typing import Annotated
 import yaml
 from pydantic import Field, ValidationError
 
-from .load import ROOT, DefinitionError
-from .model import SLUG_PATTERN, Strict, Text
+from actsite.definitions.load import ROOT, DefinitionError
+from actsite.definitions.model import SLUG_PATTERN, Strict, Text
 
 ERRATA_PATH = ROOT / "errata" / "errata.yaml"
 

@@ -2,7 +2,7 @@
 
 Messages are grouped by their text. A message that comes from Material's own templates (the
 theme) is listed but not counted as ours; every other message is ours and fails the test suite.
-Run `python -m actsite.html_validation site/` to print the counts.
+Run `python -m actsite.verify.html_validation site/` to print the counts.
 """
 
 from __future__ import annotations

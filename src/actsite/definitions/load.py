@@ -10,14 +10,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .checks import check_fields, check_math
-from .model import Activation
-from .source import SourceError, read_mapping
-from .symbolic import MathError, ScalarMath, parse
-from .vector import VectorFormula
-
-ROOT = Path(__file__).resolve().parents[2]
-ACTIVATIONS_DIR = ROOT / "activations"
+from actsite.definitions.checks import check_fields, check_math
+from actsite.definitions.model import Activation
+from actsite.definitions.paths import ACTIVATIONS_DIR, ROOT
+from actsite.definitions.source import SourceError, read_mapping
+from actsite.definitions.symbolic import MathError, ScalarMath, parse
+from actsite.definitions.vector import VectorFormula
 
 
 class DefinitionError(Exception):

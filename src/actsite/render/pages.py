@@ -1,7 +1,7 @@
 """Render the Markdown pages of both languages from validated definitions.
 
 This module formats values (numbers, ranges, property words) in Python; the Jinja2 templates in
-`scripts/templates/` only lay them out.
+`templates/` beside this module only lay them out.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ import numpy as np
 import sympy
 import yaml
 
-from .escape import front_matter_string, inline_markdown
-from .load import ROOT, Loaded
-from .model import LANGUAGES, Activation
-from .properties import Bound, Properties
-from .samples import Samples
-from .symbolic import ScalarMath, X, latex, parse
-from .torch_expression import pytorch_expression
+from actsite.analysis.properties import Bound, Properties
+from actsite.analysis.samples import Samples
+from actsite.definitions.escape import front_matter_string, inline_markdown
+from actsite.definitions.load import ROOT, Loaded
+from actsite.definitions.model import LANGUAGES, Activation
+from actsite.definitions.symbolic import ScalarMath, X, latex, parse
+from actsite.render.api_call import pytorch_expression
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 I18N_DIR = ROOT / "i18n"
 MINUS = "\u2212"
 

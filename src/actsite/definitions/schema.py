@@ -1,6 +1,6 @@
 """Publish the definition model as JSON Schema (`schema/activation.schema.json`) for editors.
 
-`python -m actsite.schema --write` regenerates the file; a test fails when it is out of date.
+`python -m actsite.definitions.schema --write` regenerates the file; a test fails when it is out of date.
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import sys
 
-from .load import ROOT
-from .model import Activation
+from actsite.definitions.load import ROOT
+from actsite.definitions.model import Activation
 
 SCHEMA_PATH = ROOT / "schema" / "activation.schema.json"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .load import Loaded
+from actsite.definitions.load import Loaded
 
 TEMPLATE = """<!doctype html>
 <html lang="{lang}">

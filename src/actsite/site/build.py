@@ -4,7 +4,7 @@ Everything is computed in memory first; files are written only when every stage 
 when their bytes changed, so a bad definition never leaves a half-written `docs/` behind and
 `mkdocs serve` does not loop on its own output.
 
-Run as `python -m actsite.build` (the Makefile does), or through the MkDocs hook on every build.
+Run as `python -m actsite.site.build` (the Makefile does), or through the MkDocs hook on every build.
 """
 
 from __future__ import annotations
@@ -18,19 +18,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import catalogue_pages
-from .computed_cache import CACHE_FILE, ComputedValues, cache_key, code_fingerprint, read_cache, write_cache
-from .load import ROOT, DefinitionError, Loaded, load_all
-from .pages import (
+from actsite.render.catalogue import catalogue_pages
+from actsite.site.cache import CACHE_FILE, ComputedValues, cache_key, code_fingerprint, read_cache, write_cache
+from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
+from actsite.render.pages import (
     PageContext,
     approximation_errors,
     render_activation_pages,
     render_data_format_pages,
     render_home_pages,
 )
-from .plots import family_key, figure_keys, render_activation, render_family
-from .properties import compute
-from .samples import SAMPLE_XS, round_sig, sample_curves
+from actsite.render.plots import family_key, figure_keys, render_activation, render_family
+from actsite.analysis.properties import compute
+from actsite.analysis.samples import SAMPLE_XS, round_sig, sample_curves
 
 DOCS_DIR = ROOT / "docs"
 PLOTS_DIR = ROOT / "plots"
@@ -191,7 +191,7 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     new_figures = render_plots(plan)
     mark = stage("plots", mark)
 
-    from .export import export_json  # imported late: only needed once validation passed
+    from actsite.render.export import export_json  # imported late: only needed once validation passed
 
     outputs: dict[str, bytes] = {}
     for context in contexts:

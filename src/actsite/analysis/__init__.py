@@ -1,0 +1,1 @@
+"""Analysis: properties, samples and cost computed from a loaded definition."""

@@ -1,0 +1,1 @@
+"""Definitions: the model of an activation file, strict YAML reading, its math parsed, load-time checks."""

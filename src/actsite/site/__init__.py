@@ -1,0 +1,1 @@
+"""Site: the build (cache, plan, write), MkDocs hooks, redirect pages and atomic publishing."""
