@@ -11,7 +11,8 @@ was tried, by family (every row is a case of `CASES`):
 |            | −inf; a default outside the math (sqrt of a negative at the default)                   |
 | references | unknown task, family (nearest match), reference role (allowed values); an alias equal   |
 |            | to the slug; an alias listed twice; an http:// reference url                           |
-| math       | log of a negative on the plot range; a pole at 0; `x/0` (zoo); `oo*x`; a parameter     |
+| math       | log of a negative on the plot range; a pole at 0; poles between the checked points     |
+|            | (1/(x − 0.31), its square, log (x − 0.31)², sin x / cos x, a pole only at a variant, in an approximation); `x/0`; `oo*x`; a parameter |
 |            | named E, I, pi, exp or x; `display` and `derivative_display` that differ; a name that  |
 |            | is no variable (`I`); attribute access (`x.__class__`)                                 |
 | prose      | `javascript:` and `http://` links, `<http://…>` autolinks, reference-style links       |
@@ -110,6 +111,31 @@ CASES: dict[str, tuple[Callable[[str], str] | bytes, str]] = {
     # math
     "log-negative": (replace(FUNCTION, "function: log(x)"), "math.function: f(-4.0) is not real at the default parameters: f must be real on the plot range [-4, 4]"),
     "pole": (replace(FUNCTION, "function: 1/x"), "math.function: f(0.0) is not finite at the default parameters: f must be finite on the plot range [-4, 4]"),
+    # between the 241 checked points (a step of 1/30): found by the dense scan of denominators and log arguments
+    "pole-between-points": (
+        replace(FUNCTION, "function: 1/(x - 0.31)"),
+        "math.function: f has a pole at x ≈ 0.31 at the default parameters: f must be finite on the plot range [-4, 4]",
+    ),
+    "double-pole-between-points": (
+        replace(FUNCTION, "function: 1/(x - 0.31)**2"),
+        "math.function: f has a pole at x ≈ 0.31 at the default parameters: f must be finite on the plot range [-4, 4]",
+    ),
+    "log-zero-between-points": (
+        replace(FUNCTION, "function: log((x - 0.31)**2)"),
+        "math.function: f has a pole at x ≈ 0.31 at the default parameters: f must be finite on the plot range [-4, 4]",
+    ),
+    "tangent-poles": (
+        replace(FUNCTION, "function: sin(x)/cos(x)"),
+        "math.function: f has poles at x ≈ -1.5708, 1.5708 at the default parameters: f must be finite on the plot range [-4, 4]",
+    ),
+    "pole-of-a-variant": (
+        replace(FUNCTION, "function: x/(x - 3 + 0.307/alpha)"),
+        "parameters[0].variants[1]: f has a pole at x ≈ -0.07 with alpha = 0.1: f must be finite on the plot range [-4, 4]",
+    ),
+    "approximation-pole": (
+        replace("  plot_range: [-4, 4]", "  plot_range: [-4, 4]\n  approximations:\n    - id: bad\n      name: {en: Bad, zh: 坏}\n      function: x/(x - 0.31)"),
+        "math.approximations[0].function: f̃ has a pole at x ≈ 0.31 at the default parameters: f̃ must be finite on the plot range [-4, 4]",
+    ),
     "division-by-zero": (replace(FUNCTION, "function: x/0"), "math.function: is undefined everywhere (a division by zero?): fix the expression"),
     "infinity": (replace(FUNCTION, "function: oo*x"), "math.function: f(-4.0) is not finite at the default parameters: f must be finite on the plot range [-4, 4]"),
     "parameter-E": (rename_parameter("E"), "parameters[0].name: 'E' is a SymPy name (constant or function): rename the parameter (e.g. `E_1`)"),

@@ -19,7 +19,8 @@ from pydantic import BaseModel
 
 from actsite.definitions.model import Activation, Text, TextList
 from actsite.definitions.paths import I18N_DIR
-from actsite.definitions.symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, MPMATH_MODULES, ScalarMath, X, expand_helpers
+from actsite.definitions.singularities import poles
+from actsite.definitions.symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, MPMATH_MODULES, ScalarMath, X, expand_helpers, parse
 
 # Names SymPy or the expression namespace already give a meaning: a parameter must not shadow them.
 RESERVED_NAMES = frozenset(ALLOWED_FUNCTIONS) | frozenset(FORBIDDEN_HINTS) | {"I", "S", "N", "Q", "O", "nan", "zoo", "oo", "E", "pi"}
@@ -147,6 +148,27 @@ def _settings(activation: Activation, math: ScalarMath) -> Iterator[tuple[str, s
             yield f"parameters[{index}].variants[{number}]", f"with {parameter.name} = {variant:g}", values
 
 
+def _finite_on_range(
+    expression: sympy.Expr, values: dict[sympy.Symbol, float], grid: list[mpmath.mpf], field: str, description: str, name: str, plot_range: tuple[float, float]
+) -> list[Problem]:
+    """At most one problem: `expression` not finite or not real at a grid point, or a pole between them."""
+    low, high = plot_range
+    compiled = _compile(expression, values)
+    largest = mpmath.mpf(0)
+    for x in grid:
+        value = _value(compiled, x)
+        if value is None or not mpmath.isfinite(value):
+            return [(field, f"{name}({mpmath.nstr(x, 6)}) is not finite {description}: {name} must be finite on the plot range [{low:g}, {high:g}]")]
+        if isinstance(value, mpmath.mpc) and abs(value.imag) > 1e-12:
+            return [(field, f"{name}({mpmath.nstr(x, 6)}) is not real {description}: {name} must be real on the plot range [{low:g}, {high:g}]")]
+        largest = max(largest, abs(value))
+    found = sorted(poles(expand_helpers(expression).subs(values), low, high, float(largest)))
+    if not found:
+        return []
+    where = ("a pole at x ≈ " if len(found) == 1 else "poles at x ≈ ") + ", ".join(f"{pole:.6g}" for pole in found)
+    return [(field, f"{name} has {where} {description}: {name} must be finite on the plot range [{low:g}, {high:g}]")]
+
+
 def _math(activation: Activation, math: ScalarMath) -> list[Problem]:
     problems: list[Problem] = []
     grid = _grid(activation)
@@ -157,15 +179,12 @@ def _math(activation: Activation, math: ScalarMath) -> list[Problem]:
         for field, description, values in _settings(activation, math):
             if problems:
                 break  # the defaults already fail: variants would repeat the same problem
-            compiled = _compile(math.function, values)
-            for x in grid:
-                value = _value(compiled, x)
-                if value is None or not mpmath.isfinite(value):
-                    problems.append((field, f"f({mpmath.nstr(x, 6)}) is not finite {description}: f must be finite on the plot range [{low:g}, {high:g}]"))
-                    break
-                if isinstance(value, mpmath.mpc) and abs(value.imag) > 1e-12:
-                    problems.append((field, f"f({mpmath.nstr(x, 6)}) is not real {description}: f must be real on the plot range [{low:g}, {high:g}]"))
-                    break
+            problems.extend(_finite_on_range(math.function, values, grid, field, description, "f", (low, high)))
+        # An approximation is named f̃ in its messages, the second, third… outputs f2, f3…
+        other_forms = [(f"math.approximations[{i}].function", parse(a.function, math.symbols), "f̃") for i, a in enumerate(activation.math.approximations)]
+        other_forms += [(f"math.other_outputs[{i}]", output, f"f{i + 2}") for i, output in enumerate(math.other_outputs)]
+        for field, expression, name in other_forms:
+            problems.extend(_finite_on_range(expression, dict(math.defaults), grid, field, "at the default parameters", name, (low, high)))
         if problems:
             return problems
         pairs = [("math.display", math.display, math.function, "`function`")]
