@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from actsite.definitions.errata import load_errata
+from actsite.definitions.load import DefinitionError
 from conftest import BY_SLUG, ROOT
 
 ERRATA = load_errata()
@@ -34,3 +36,12 @@ def test_errata_notes_exist() -> None:
     if notes.exists():  # the notes sit beside the repository in development and CI
         for erratum in ERRATA:
             assert (notes / erratum.note).exists(), erratum.note
+
+
+def test_errata_file_is_read_strictly(tmp_path: Path) -> None:
+    # A duplicated key would silently replace the first value with plain yaml.safe_load.
+    path = tmp_path / "errata.yaml"
+    path.write_text("- id: one\n  id: two\n", encoding="utf-8")
+    with pytest.raises(DefinitionError) as error:
+        load_errata(path)
+    assert error.value.problems == ["errata/errata.yaml: line 2: key 'id' appears twice: keep one"]

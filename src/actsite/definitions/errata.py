@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import Field, ValidationError
 
 from actsite.definitions.load import ROOT, DefinitionError
 from actsite.definitions.model import SLUG_PATTERN, Strict, Text
+from actsite.definitions.source import SourceError, read_yaml
 
 ERRATA_PATH = ROOT / "errata" / "errata.yaml"
 
@@ -31,7 +31,10 @@ class Erratum(Strict):
 
 def load_errata(path: Path = ERRATA_PATH) -> list[Erratum]:
     """Load and validate the errata file; errors name the file and the entry."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        _, data = read_yaml(path)
+    except SourceError as error:
+        raise DefinitionError([f"errata/{path.name}: {error.field}: {error}"]) from None
     if not isinstance(data, list):
         raise DefinitionError([f"{path.name}: the file must hold a list of errata"])
     errata: list[Erratum] = []

@@ -41,8 +41,8 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_mapping(path: Path) -> tuple[str, dict[str, object]]:
-    """The file's text and its top-level mapping; raise SourceError saying what is wrong."""
+def read_yaml(path: Path) -> tuple[str, object]:
+    """The file's text and its YAML value, read strictly; raise SourceError saying what is wrong."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -58,6 +58,12 @@ def read_mapping(path: Path) -> tuple[str, dict[str, object]]:
         raise SourceError(where, f"not valid YAML: {error.problem}") from None
     except yaml.YAMLError as error:
         raise SourceError("(file)", f"not valid YAML: {' '.join(str(error).split())}") from None
+    return text, data
+
+
+def read_mapping(path: Path) -> tuple[str, dict[str, object]]:
+    """The file's text and its top-level mapping; raise SourceError saying what is wrong."""
+    text, data = read_yaml(path)
     if not isinstance(data, dict):
         raise SourceError("(top level)", "the file must hold a mapping of fields (slug: …, name: …), as activations/leaky-relu.yaml does")
     return text, data
