@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,24 @@ def generate_into(monkeypatch: pytest.MonkeyPatch, activations: Path, folder: Pa
     monkeypatch.setattr(build, "PLOT_KEYS_FILE", plots / ".keys.json")
     monkeypatch.setattr(build, "GENERATED_MANIFEST", docs / ".generated.json")
     return docs, plots
+
+
+def project_copy(folder: Path) -> Path:
+    """A copy of the repository's tracked files in `folder`, for MkDocs to build there.
+
+    The computed cache and plots come along (only what a test changes is recomputed) and
+    node_modules is linked.
+    """
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")  # noqa: S607
+    for relative in filter(None, tracked):
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / relative, target)
+    for cached in (".cache", "plots"):
+        if (ROOT / cached).exists():
+            shutil.copytree(ROOT / cached, folder / cached)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import project_copy
 
 FIXTURE = Path(__file__).parent / "hostile" / "hostile-prose.yaml"
 
@@ -52,16 +52,7 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's sources plus the fixture, built with `mkdocs build --strict`."""
-    copy = tmp_path_factory.mktemp("hostile-repo")
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")  # noqa: S607
-    for relative in filter(None, tracked):
-        target = copy / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / relative, target)
-    for cached in (".cache", "plots"):  # computed properties and plots of the other definitions: only the fixture's are new
-        if (ROOT / cached).exists():
-            shutil.copytree(ROOT / cached, copy / cached)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    copy = project_copy(tmp_path_factory.mktemp("hostile-repo"))
     shutil.copy2(FIXTURE, copy / "activations" / FIXTURE.name)
     site = copy / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}

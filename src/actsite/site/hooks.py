@@ -15,14 +15,24 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
 from actsite.definitions.load import DefinitionError, Loaded, load_all
 from actsite.definitions.paths import ROOT
+from actsite.render.katex import FormulaError, katex, render_formulas
 from actsite.site.build import generate
 from actsite.site.redirects import write_redirects
 
 _last_digest: str | None = None
 _definitions: list[Loaded] = []  # those the last successful generation used
+_reported_digest: str | None = None  # the broken inputs whose problems were printed last
+_serving = False  # `mkdocs serve`: a broken edit keeps the last good pages instead of stopping the build
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether MkDocs serves (rebuilding on every edit) or builds once."""
+    global _serving
+    _serving = command == "serve"
 
 
 def _source_date_epoch() -> str:
@@ -53,7 +63,7 @@ def _inputs_digest() -> str:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate pages, plots and data unless the inputs are unchanged since the last call."""
-    global _last_digest, _definitions
+    global _last_digest, _definitions, _reported_digest
     digest = _inputs_digest()
     if digest == _last_digest:
         return
@@ -61,10 +71,35 @@ def on_pre_build(config: MkDocsConfig) -> None:
         definitions = load_all()
         report = generate(definitions=definitions)
     except DefinitionError as error:
-        # One line per problem and no traceback; `mkdocs serve` keeps serving the last good site.
-        raise PluginError("invalid activation definitions (nothing was written):\n" + "\n".join(error.problems)) from None
+        message = "invalid activation definitions (nothing was written):\n" + "\n".join(error.problems)
+        if _serving and _last_digest is not None:
+            # Under `mkdocs serve` an edit that breaks a definition leaves docs/ as the last good
+            # generation: MkDocs rebuilds and serves that site, and the problems are printed, one line
+            # each, until the definition is fixed (the digest is not updated, so the next edit retries).
+            # Printed, not logged: the configuration is strict, and a logged error would stop the rebuild.
+            if digest != _reported_digest:
+                print(message + "\nstill serving the last good site", file=sys.stderr)
+                _reported_digest = digest
+            return
+        # One line per problem and no traceback; `mkdocs build` exits with a non-zero status.
+        raise PluginError(message) from None
     print(report.summary(), file=sys.stderr)
     _last_digest, _definitions = digest, definitions
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's formulas as KaTeX HTML (after the search plugin indexed the TeX source)."""
+    try:
+        return render_formulas(output, katex(ROOT / "node_modules"), page.file.src_uri)
+    except FormulaError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_shutdown() -> None:
+    """Stop the KaTeX process if this build started one."""
+    if katex.cache_info().currsize:
+        katex(ROOT / "node_modules").close()
+        katex.cache_clear()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
