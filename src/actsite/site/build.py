@@ -223,13 +223,11 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
 
 
 def _katex_assets() -> dict[str, bytes]:
-    """KaTeX's script, auto-render, stylesheet and woff2 fonts, from the npm package (no CDN)."""
+    """KaTeX's stylesheet and woff2 fonts, from the npm package (no CDN); formulas are rendered at build time."""
     if not KATEX_DIR.exists():
         raise FileNotFoundError(f"{KATEX_DIR} is missing: run `npm ci` (the Makefile does)")
     files = {
-        "assets/katex/katex.min.js": KATEX_DIR / "katex.min.js",
         "assets/katex/katex.min.css": KATEX_DIR / "katex.min.css",
-        "assets/katex/contrib/auto-render.min.js": KATEX_DIR / "contrib" / "auto-render.min.js",
     }
     for font in sorted((KATEX_DIR / "fonts").glob("*.woff2")):
         files[f"assets/katex/fonts/{font.name}"] = font
