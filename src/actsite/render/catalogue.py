@@ -13,7 +13,12 @@ from actsite.analysis.cost import cost_class, cost_score
 from actsite.definitions.errata import load_errata
 from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
-from actsite.render.pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
+from actsite.render.context import PageContext
+from actsite.render.i18n import taxonomy, ui_strings
+from actsite.render.markup import escape_cell, stars
+from actsite.render.numbers import format_range
+from actsite.render.sections import SECTIONS
+from actsite.render.templating import environment, page_path
 
 CHEAT_SHEET_SIZE = 25
 
@@ -44,7 +49,7 @@ def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str
     rows = []
     for context in sorted(contexts, key=lambda c: c.loaded.activation.name.en.lower()):
         activation = context.loaded.activation
-        p = context.properties
+        p = context.computed.properties
         score = cost_score(context.loaded.math)
         rows.append(
             {
@@ -117,8 +122,8 @@ def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[st
                 "slug": activation.slug,
                 "name": _name(context, language),
                 "formula": context.loaded.math.formula_latex.replace(r"\text{for}\:", r"\text{if}\:"),
-                "range": format_range(context.properties),
-                "smoothness": short_smoothness(context.properties.smoothness, language),
+                "range": format_range(context.computed.properties),
+                "smoothness": short_smoothness(context.computed.properties.smoothness, language),
                 "best_for": tasks[best.task][language]["name"] if best else "",
                 "pytorch": pytorch_name(activation),
                 "none_available": ui_strings(language)["none_available"],
@@ -192,6 +197,12 @@ def linking_rows(contexts: list[PageContext]) -> list[dict[str, str]]:
     return [{"alias": alias, "slug": c.loaded.slug} for c in sorted(contexts, key=lambda c: c.loaded.slug) for alias in c.loaded.activation.aliases]
 
 
+def section_rows(language: str) -> list[dict[str, str]]:
+    """The sections of an activation page, in order: anchor and heading, for the linking page."""
+    t = ui_strings(language)
+    return [{"anchor": anchor, "title": t[key]} for anchor, key in SECTIONS.items()]
+
+
 def errata_pages() -> dict[str, bytes]:
     """The errata page per language, grouped by source note."""
     errata = load_errata()
@@ -217,7 +228,7 @@ def errata_pages() -> dict[str, bytes]:
             }
             for index, note in enumerate(notes)
         ]
-        pages[page_path("errata", language)] = template.render(t=ui_strings(language), language=language, groups=groups).encode("utf-8")
+        pages[page_path("errata", language)] = template.render(t=ui_strings(language), groups=groups).encode("utf-8")
     return pages
 
 
@@ -227,7 +238,7 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
     outputs: dict[str, bytes] = {}
     for language in LANGUAGES:
         t = ui_strings(language)
-        common = {"t": t, "language": language}
+        common = {"t": t}
         outputs[page_path("compare", language)] = (
             env.get_template("compare.md.j2")
             .render(
@@ -244,7 +255,9 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
         outputs[page_path("by-task", language)] = env.get_template("by-task.md.j2").render(**common, sections=by_task_sections(contexts, language)).encode("utf-8")
         outputs[page_path("families/index", language)] = env.get_template("families.md.j2").render(**common, families=family_index(contexts, language)).encode("utf-8")
         outputs[page_path("linking", language)] = (
-            env.get_template("linking.md.j2").render(**common, aliases=linking_rows(contexts), example=sorted(c.loaded.slug for c in contexts)[0]).encode("utf-8")
+            env.get_template("linking.md.j2")
+            .render(**common, sections=section_rows(language), aliases=linking_rows(contexts), example=sorted(c.loaded.slug for c in contexts)[0])
+            .encode("utf-8")
         )
         outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common).encode("utf-8")
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})

@@ -18,19 +18,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actsite.render.catalogue import catalogue_pages
-from actsite.site.cache import CACHE_FILE, ComputedValues, cache_key, code_fingerprint, read_cache, write_cache
-from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
-from actsite.render.pages import (
-    PageContext,
-    approximation_errors,
-    render_activation_pages,
-    render_data_format_pages,
-    render_home_pages,
-)
-from actsite.render.plots import family_key, figure_keys, render_activation, render_family
-from actsite.analysis.properties import compute
+from actsite.analysis.approximation import approximation_errors
+from actsite.analysis.computed import ComputedValues, compute_values
 from actsite.analysis.samples import SAMPLE_XS, round_sig, sample_curves
+from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
+from actsite.render.catalogue import catalogue_pages
+from actsite.render.context import PageContext
+from actsite.render.pages import render_activation_pages, render_data_format_pages, render_home_pages
+from actsite.render.plots import family_key, figure_keys, render_activation, render_family
+from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cache, write_cache
 
 DOCS_DIR = ROOT / "docs"
 PLOTS_DIR = ROOT / "plots"
@@ -66,17 +62,6 @@ class BuildReport:
         )
 
 
-def _computed(loaded: Loaded) -> ComputedValues:
-    """The slow values of one activation: properties, approximation errors, sampled curves.
-
-    Runs in a worker process: only these plain values come back, never `loaded` itself, whose
-    unevaluated display expressions SymPy would re-evaluate when unpickling them (the page would
-    then show `x + √(x²+1)/2 − 1/2` instead of the authored form).
-    """
-    properties = compute(loaded.math)
-    return ComputedValues(properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks))
-
-
 def compute_contexts(definitions: list[Loaded], report: BuildReport | None = None) -> list[PageContext]:
     """Properties, approximation errors and sampled curves of every activation, reusing cached values.
 
@@ -94,25 +79,17 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
                 values[loaded.slug] = ComputedValues.from_json(entry["values"])
     missing = [loaded for loaded in definitions if loaded.slug not in values]
     if len(missing) < 4:
-        fresh = [_computed(d) for d in missing]
+        fresh = [compute_values(d) for d in missing]
     else:
         with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-            fresh = list(pool.map(_computed, missing, chunksize=4))
+            fresh = list(pool.map(compute_values, missing, chunksize=4))
     values.update({loaded.slug: computed for loaded, computed in zip(missing, fresh, strict=True)})
     if report is not None:
         report.properties_computed = len(fresh)
         report.properties_cached = len(definitions) - len(fresh)
     if fresh or set(stored) != set(keys):
         write_cache({slug: {"key": keys[slug], "values": values[slug].to_json()} for slug in sorted(values)})
-    return [
-        PageContext(
-            loaded=loaded,
-            properties=values[loaded.slug].properties,
-            approximation_errors=values[loaded.slug].approximation_errors,
-            samples=values[loaded.slug].samples,
-        )
-        for loaded in definitions
-    ]
+    return [PageContext(loaded, values[loaded.slug]) for loaded in definitions]
 
 
 def families_of(definitions: list[Loaded]) -> dict[str, list[Loaded]]:
