@@ -27,7 +27,7 @@ def test_properties_survive_the_cache_exactly(slug: str) -> None:
     stored = json.loads(json.dumps(properties_to_json(fresh), sort_keys=True))
     cached = properties_from_json(stored)
     assert cached == fresh
-    symbol = BY_SLUG[slug].math.function_symbol
+    symbol = BY_SLUG[slug].math.function_symbol_text
     for language in ("en", "zh"):
         assert property_rows(cached, language, symbol) == property_rows(fresh, language, symbol)
 

@@ -14,6 +14,7 @@ from actsite.definitions.errata import load_errata
 from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.render.context import PageContext
+from actsite.render.front_matter import front_matter
 from actsite.render.i18n import taxonomy, ui_strings
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_range
@@ -21,6 +22,7 @@ from actsite.render.sections import SECTIONS
 from actsite.render.templating import environment, page_path
 
 CHEAT_SHEET_SIZE = 25
+PRINT_PAGE_HIDE = ["navigation", "toc"]  # the comparison table and the cheat sheet use the full width
 
 
 def _name(context: PageContext, language: str) -> str:
@@ -172,6 +174,7 @@ def family_pages(contexts: list[PageContext]) -> dict[str, str]:
             summaries = {c.loaded.slug: escape_cell(inline_markdown(c.loaded.activation.prose.summary.get(language))) for c in members}
             pages[page_path(f"families/{family_id}", language)] = template.render(
                 t=ui_strings(language),
+                front_matter=front_matter({"title": entry[language]["name"]}),
                 family={"id": family_id, **entry[language]},
                 rows=rows,
                 summaries=summaries,
@@ -228,7 +231,9 @@ def errata_pages() -> dict[str, bytes]:
             }
             for index, note in enumerate(notes)
         ]
-        pages[page_path("errata", language)] = template.render(t=ui_strings(language), groups=groups).encode("utf-8")
+        pages[page_path("errata", language)] = template.render(
+            t=ui_strings(language), front_matter=front_matter({"title": ui_strings(language)["errata_title"]}), groups=groups
+        ).encode("utf-8")
     return pages
 
 
@@ -243,6 +248,7 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
             env.get_template("compare.md.j2")
             .render(
                 **common,
+                front_matter=front_matter({"hide": PRINT_PAGE_HIDE, "title": t["compare_title"]}),
                 rows=comparison_rows(contexts, language),
                 tasks=[{"id": k, "name": v[language]["name"]} for k, v in taxonomy("tasks").items()],
                 families=family_index(contexts, language),
@@ -251,15 +257,33 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
             .encode("utf-8")
         )
         outputs[f"data/activations-{language}.csv"] = comparison_csv(contexts, language)
-        outputs[page_path("cheat-sheet", language)] = env.get_template("cheat-sheet.md.j2").render(**common, rows=cheat_sheet_rows(contexts, language)).encode("utf-8")
-        outputs[page_path("by-task", language)] = env.get_template("by-task.md.j2").render(**common, sections=by_task_sections(contexts, language)).encode("utf-8")
-        outputs[page_path("families/index", language)] = env.get_template("families.md.j2").render(**common, families=family_index(contexts, language)).encode("utf-8")
-        outputs[page_path("linking", language)] = (
-            env.get_template("linking.md.j2")
-            .render(**common, sections=section_rows(language), aliases=linking_rows(contexts), example=sorted(c.loaded.slug for c in contexts)[0])
+        outputs[page_path("cheat-sheet", language)] = (
+            env.get_template("cheat-sheet.md.j2")
+            .render(**common, front_matter=front_matter({"hide": PRINT_PAGE_HIDE, "title": t["cheat_sheet_title"]}), rows=cheat_sheet_rows(contexts, language))
             .encode("utf-8")
         )
-        outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common).encode("utf-8")
+        outputs[page_path("by-task", language)] = (
+            env.get_template("by-task.md.j2")
+            .render(**common, front_matter=front_matter({"title": t["by_task_title"]}), sections=by_task_sections(contexts, language))
+            .encode("utf-8")
+        )
+        outputs[page_path("families/index", language)] = (
+            env.get_template("families.md.j2")
+            .render(**common, front_matter=front_matter({"title": t["families_title"]}), families=family_index(contexts, language))
+            .encode("utf-8")
+        )
+        outputs[page_path("linking", language)] = (
+            env.get_template("linking.md.j2")
+            .render(
+                **common,
+                front_matter=front_matter({"title": t["linking_title"]}),
+                sections=section_rows(language),
+                aliases=linking_rows(contexts),
+                example=sorted(c.loaded.slug for c in contexts)[0],
+            )
+            .encode("utf-8")
+        )
+        outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common, front_matter=front_matter({"title": t["tags_title"]})).encode("utf-8")
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
     outputs.update(errata_pages())
     return outputs

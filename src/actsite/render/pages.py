@@ -11,13 +11,14 @@ from typing import Any
 import sympy
 
 from actsite.analysis.properties import Properties
-from actsite.definitions.escape import front_matter_string, inline_markdown
+from actsite.definitions.escape import inline_markdown
 from actsite.definitions.load import Loaded
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.definitions.symbolic import ScalarMath, X, latex, parse
 from actsite.render.api_call import pytorch_expression
 from actsite.render.context import PageContext
 from actsite.render.export import DOCUMENTED_FIELDS
+from actsite.render.front_matter import front_matter
 from actsite.render.i18n import taxonomy, ui_strings
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_number, format_range
@@ -38,9 +39,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
     return {
         "slug": activation.slug,
         "title": name,
-        "title_yaml": front_matter_string(name),
-        "description": front_matter_string(prose.summary.get(language).replace('"', "'")),
-        "tag_names": [front_matter_string(tasks[tag.task][language]["name"].replace('"', "'")) for tag in activation.tasks],
+        "front_matter": front_matter(page_meta(activation, language)),
         "summary": inline_markdown(prose.summary.get(language)),
         "intuition": inline_markdown(prose.intuition.get(language)),
         "kind": t[f"kind_{activation.kind.value}"],
@@ -72,7 +71,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
         "surface_alt": t["surface_alt"].format(name=name),
         **variants_view(activation, language, name),
-        "properties": property_rows(context.computed.properties, language, loaded.math.function_symbol),
+        "properties": property_rows(context.computed.properties, language, loaded.math.function_symbol_text),
         "pros": [inline_markdown(item) for item in prose.pros.get(language)],
         "cons": [inline_markdown(item) for item in prose.cons.get(language)],
         "use_cases": [inline_markdown(item) for item in prose.use_cases.get(language)],
@@ -102,6 +101,18 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             for r in activation.references
         ],
     }
+
+
+def page_meta(activation: Activation, language: str) -> dict[str, str | list[str]]:
+    """The front matter of an activation page: title, description (the summary) and its task tags.
+
+    Double quotes become single ones in the description and the tags, as the pages have always shown them.
+    """
+    tasks = taxonomy("tasks")
+    meta: dict[str, str | list[str]] = {"title": activation.name.get(language), "description": activation.prose.summary.get(language).replace('"', "'")}
+    if activation.tasks:
+        meta["tags"] = [tasks[tag.task][language]["name"].replace('"', "'") for tag in activation.tasks]
+    return meta
 
 
 def formula_blocks(loaded: Loaded) -> list[str]:
@@ -146,15 +157,14 @@ def plot_role(kind: str) -> str:
 def variants_view(activation: Activation, language: str, name: str) -> dict[str, str | None]:
     """Source, alt text and caption of the parameter-variants figure, or None where there is none."""
     t = ui_strings(language)
-    varied = [p for p in activation.parameters if len(p.variants) > 1]
-    if not varied:
+    varied = activation.varied_parameter
+    if varied is None:
         return {"variants_src": None, "variants_alt": None, "variants_caption": None}
     low, high = activation.math.plot_range
-    parameter = varied[0].name
     return {
         "variants_src": f"../plots/{activation.slug}-variants.svg",
-        "variants_alt": t["variants_alt"].format(name=name, parameter=parameter, low=format_number(low), high=format_number(high)),
-        "variants_caption": t["variants_caption"].format(parameter=f"${varied[0].latex}$"),
+        "variants_alt": t["variants_alt"].format(name=name, parameter=varied.name, low=format_number(low), high=format_number(high)),
+        "variants_caption": t["variants_caption"].format(parameter=f"${varied.latex}$"),
     }
 
 
@@ -246,14 +256,19 @@ def render_home_pages(contexts: list[PageContext]) -> dict[str, str]:
             }
             for c in sorted(contexts, key=lambda c: c.loaded.activation.name.en.lower())
         ]
-        pages[page_path("index", language)] = template.render(rows=rows, t=ui_strings(language))
+        pages[page_path("index", language)] = template.render(rows=rows, t=ui_strings(language), front_matter=front_matter({"title": ui_strings(language)["site_name"]}))
     return pages
 
 
 def render_data_format_pages(example: dict[str, Any]) -> dict[str, str]:
     """The page that documents `data/activations.json`, per language."""
     template = environment().get_template("data-format.md.j2")
-    return {page_path("data-format", language): template.render(t=ui_strings(language), fields=data_field_rows(language), example=example) for language in LANGUAGES}
+    return {
+        page_path("data-format", language): template.render(
+            t=ui_strings(language), front_matter=front_matter({"title": ui_strings(language)["data_title"]}), fields=data_field_rows(language), example=example
+        )
+        for language in LANGUAGES
+    }
 
 
 def data_field_rows(language: str) -> list[dict[str, str]]:

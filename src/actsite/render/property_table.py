@@ -9,13 +9,13 @@ from actsite.render.i18n import ui_strings
 from actsite.render.markup import escape_cell
 from actsite.render.numbers import format_distinct, format_number, format_range
 
-PLAIN_SYMBOLS = {"f_{1}": "f₁"}  # LaTeX function symbols → plain text for table labels
 
+def property_rows(properties: Properties, language: str, symbol: str = "f") -> list[dict[str, str]]:
+    """The rows of the property table, in the page's language; f(0) reads g(0) on a gate's page.
 
-def property_rows(properties: Properties, language: str, function_symbol: str = "f") -> list[dict[str, str]]:
-    """The rows of the property table, in the page's language; f(0) reads g(0) on a gate's page."""
+    `symbol` is the function's plain-text symbol (`ScalarMath.function_symbol_text`).
+    """
     t = ui_strings(language)
-    symbol = PLAIN_SYMBOLS.get(function_symbol, function_symbol)
     bounded_below = not math.isinf(properties.lower.value)
     bounded_above = not math.isinf(properties.upper.value)
     bounded = {(True, True): t["both"], (True, False): t["below"], (False, True): t["above"], (False, False): t["neither"]}
