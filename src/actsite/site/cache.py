@@ -72,5 +72,3 @@ def write_cache(entries: dict[str, dict[str, Any]], path: Path = CACHE_FILE) -> 
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps({"format": FORMAT, "entries": entries}, indent=0) + "\n", encoding="utf-8")
     temporary.replace(path)
-
-
