@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from actsite.analysis.samples import SAMPLE_XS
-from actsite.render.pages import localize_latex
+from actsite.render.i18n import localize_latex
 from actsite.render.sections import SECTION_ANCHORS
 from actsite.verify.html_validation import validate
 from conftest import BY_SLUG, ROOT, SLUGS

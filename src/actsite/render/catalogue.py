@@ -15,7 +15,7 @@ from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.render.context import PageContext
 from actsite.render.front_matter import front_matter
-from actsite.render.i18n import taxonomy, ui_strings
+from actsite.render.i18n import localize_latex, taxonomy, ui_strings
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_range
 from actsite.render.sections import SECTIONS
@@ -49,7 +49,7 @@ def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str
     t = ui_strings(language)
     families = taxonomy("families")
     rows = []
-    for context in sorted(contexts, key=lambda c: c.loaded.activation.name.en.lower()):
+    for context in sorted(contexts, key=lambda c: c.loaded.activation.sort_name):
         activation = context.loaded.activation
         p = context.computed.properties
         score = cost_score(context.loaded.math)
@@ -111,19 +111,19 @@ def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[st
     def rank(context: PageContext) -> tuple[int, int, str]:
         activation = context.loaded.activation
         in_torch = bool(activation.api.pytorch and activation.api.pytorch.module)
-        return (-activation.recommendation.level, 0 if in_torch else 1, activation.name.en.lower())
+        return (-activation.recommendation.level, 0 if in_torch else 1, activation.sort_name)
 
     chosen = sorted(contexts, key=rank)[:CHEAT_SHEET_SIZE]
     tasks = taxonomy("tasks")
     rows = []
-    for context in sorted(chosen, key=lambda c: c.loaded.activation.name.en.lower()):
+    for context in sorted(chosen, key=lambda c: c.loaded.activation.sort_name):
         activation = context.loaded.activation
         best = max(activation.tasks, key=lambda tag: tag.level, default=None)
         rows.append(
             {
                 "slug": activation.slug,
                 "name": _name(context, language),
-                "formula": context.loaded.math.formula_latex.replace(r"\text{for}\:", r"\text{if}\:"),
+                "formula": localize_latex(context.loaded.math.formula_latex, "en"),  # zh shows English case words as published (byte-identical); pass `language` to fix
                 "range": format_range(context.computed.properties),
                 "smoothness": short_smoothness(context.computed.properties.smoothness, language),
                 "best_for": tasks[best.task][language]["name"] if best else "",
@@ -140,7 +140,7 @@ def by_task_sections(contexts: list[PageContext], language: str) -> list[dict[st
     sections = []
     for task_id, entry in taxonomy("tasks").items():
         tagged = [(c, tag) for c in contexts for tag in c.loaded.activation.tasks if tag.task == task_id]
-        tagged.sort(key=lambda pair: (-pair[1].level, -pair[0].loaded.activation.recommendation.level, pair[0].loaded.activation.name.en.lower()))
+        tagged.sort(key=lambda pair: (-pair[1].level, -pair[0].loaded.activation.recommendation.level, pair[0].loaded.activation.sort_name))
         sections.append(
             {
                 "id": task_id,
@@ -166,7 +166,7 @@ def family_pages(contexts: list[PageContext]) -> dict[str, str]:
     pages: dict[str, str] = {}
     families = taxonomy("families")
     for family_id, entry in families.items():
-        members = sorted((c for c in contexts if c.loaded.activation.family == family_id), key=lambda c: c.loaded.activation.name.en.lower())
+        members = sorted((c for c in contexts if c.loaded.activation.family == family_id), key=lambda c: c.loaded.activation.sort_name)
         if not members:
             continue
         for language in LANGUAGES:

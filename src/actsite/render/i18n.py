@@ -22,3 +22,9 @@ def ui_strings(language: str) -> dict[str, str]:
 def taxonomy(name: str) -> dict[str, dict[str, dict[str, str]]]:
     """`tasks` or `families`: id → language → {name, description}."""
     return yaml.safe_load((I18N_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def localize_latex(text: str, language: str) -> str:
+    """Translate the words SymPy puts in Piecewise cases (`for`, `otherwise`)."""
+    t = ui_strings(language)
+    return text.replace(r"\text{for}\:", r"\text{" + t["latex_if"] + r"}\:").replace(r"\text{otherwise}", r"\text{" + t["latex_otherwise"] + "}")

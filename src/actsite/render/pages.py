@@ -19,7 +19,7 @@ from actsite.render.api_call import pytorch_expression
 from actsite.render.context import PageContext
 from actsite.render.export import DOCUMENTED_FIELDS
 from actsite.render.front_matter import front_matter
-from actsite.render.i18n import taxonomy, ui_strings
+from actsite.render.i18n import localize_latex, taxonomy, ui_strings
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_number, format_range
 from actsite.render.property_table import property_rows
@@ -143,12 +143,6 @@ def derivative_blocks(loaded: Loaded) -> list[str]:
     return [math_.derivative_latex]
 
 
-def localize_latex(text: str, language: str) -> str:
-    """Translate the words SymPy puts in Piecewise cases (`for`, `otherwise`)."""
-    t = ui_strings(language)
-    return text.replace(r"\text{for}\:", r"\text{" + t["latex_if"] + r"}\:").replace(r"\text{otherwise}", r"\text{" + t["latex_otherwise"] + "}")
-
-
 def plot_role(kind: str) -> str:
     """Which alt text describes the main figure: the function, the gate, the slice or the outputs."""
     return {"gated": "gate", "vector": "slice", "multi-output": "outputs"}.get(kind, "function")
@@ -254,7 +248,7 @@ def render_home_pages(contexts: list[PageContext]) -> dict[str, str]:
                 "range": format_range(c.computed.properties),
                 "stars": stars(c.loaded.activation.recommendation.level, language),
             }
-            for c in sorted(contexts, key=lambda c: c.loaded.activation.name.en.lower())
+            for c in sorted(contexts, key=lambda c: c.loaded.activation.sort_name)
         ]
         pages[page_path("index", language)] = template.render(rows=rows, t=ui_strings(language), front_matter=front_matter({"title": ui_strings(language)["site_name"]}))
     return pages
