@@ -21,6 +21,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from actsite.render.sections import SECTION_ANCHORS
 from conftest import BY_SLUG, SLUGS
 from test_site import parse
 
@@ -36,7 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-SECTION_ANCHORS = ["formula", "derivative", "plot", "properties", "pros-cons", "use-cases", "api", "references"]
 REPORT: dict[str, object] = {}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from actsite.render.pages import taxonomy
+from actsite.render.i18n import taxonomy
 from conftest import BY_SLUG, DEFINITIONS, SLUGS
 
 ALIASES = [(alias, d.slug) for d in DEFINITIONS for alias in d.activation.aliases]

@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from actsite.analysis.approximation import approximation_errors
+from actsite.analysis.computed import ComputedValues, properties_from_json, properties_to_json
 from actsite.analysis.properties import Bound, Properties
 from actsite.analysis.samples import sample_curves
 from actsite.render.export import export_json
-from actsite.render.pages import approximation_errors, property_rows, render_activation_pages
+from actsite.render.pages import render_activation_pages
+from actsite.render.property_table import property_rows
 from actsite.site import build
 from actsite.site import cache as computed_cache
-from actsite.site.cache import ComputedValues, cache_key, code_fingerprint, properties_from_json, properties_to_json, read_cache, write_cache
+from actsite.site.cache import cache_key, code_fingerprint, read_cache, write_cache
 from conftest import BY_SLUG, SLUGS, properties_of
 
 
@@ -24,7 +27,7 @@ def test_properties_survive_the_cache_exactly(slug: str) -> None:
     stored = json.loads(json.dumps(properties_to_json(fresh), sort_keys=True))
     cached = properties_from_json(stored)
     assert cached == fresh
-    symbol = BY_SLUG[slug].math.function_symbol
+    symbol = BY_SLUG[slug].math.function_symbol_text
     for language in ("en", "zh"):
         assert property_rows(cached, language, symbol) == property_rows(fresh, language, symbol)
 
@@ -118,7 +121,7 @@ def test_stale_or_damaged_entries_are_recomputed_and_others_reused(tmp_path: Pat
     second = build.BuildReport()
     again = build.compute_contexts(definitions, second)
     assert (second.properties_computed, second.properties_cached) == (2, 1)
-    assert [c.properties for c in again] == [c.properties for c in contexts]
+    assert [c.computed for c in again] == [c.computed for c in contexts]
     assert read_cache(cache_file)["softsign"]["key"] != "stale"
 
 

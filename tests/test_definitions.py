@@ -11,7 +11,7 @@ import yaml
 
 from actsite.definitions.load import ACTIVATIONS_DIR
 from actsite.definitions.schema import SCHEMA_PATH, schema_text
-from actsite.render.pages import taxonomy, ui_strings
+from actsite.render.i18n import taxonomy, ui_strings
 from conftest import BY_SLUG, DEFINITIONS, ROOT, SLUGS
 
 REQUIRED_CORE = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu", "gelu", "silu", "mish", "softplus", "softsign", "hardswish"]

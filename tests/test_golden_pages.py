@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from actsite.analysis.properties import compute
-from actsite.analysis.samples import sample_curves
+from actsite.analysis.computed import compute_values
 from actsite.definitions.load import load_one
-from actsite.render.pages import PageContext, approximation_errors, render_activation_pages
+from actsite.render.context import PageContext
+from actsite.render.pages import render_activation_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -22,8 +22,7 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_fixture_renders_to_golden_markdown(language: str) -> None:
     loaded = load_one(GOLDEN / "golden-unit.yaml")
-    properties = compute(loaded.math)
-    context = PageContext(loaded, properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks))
+    context = PageContext(loaded, compute_values(loaded))
     pages = render_activation_pages(context)
     rendered = pages[f"activations/golden-unit.{language}.md"]
     expected_path = GOLDEN / f"golden-unit.{language}.md"

@@ -10,7 +10,8 @@ import pytest
 import torch
 
 from actsite.definitions.symbolic import parse
-from actsite.render.pages import api_rows, ui_strings
+from actsite.render.i18n import ui_strings
+from actsite.render.pages import api_rows
 from actsite.verify import torch_reference
 from conftest import BY_SLUG, DEFINITIONS
 

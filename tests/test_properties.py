@@ -186,7 +186,7 @@ def test_abs_in_a_definition_has_computable_properties() -> None:
 
 
 def test_image_of_a_jumping_function_is_a_union_not_an_interval() -> None:
-    from actsite.render.pages import format_range
+    from actsite.render.numbers import format_range
 
     assert format_range(properties_of("binary-step")) == "{0, 1}"
     assert format_range(properties_of("quantized-relu")) == "{0, 2, 4, 6}"
@@ -206,7 +206,7 @@ def test_every_sample_of_a_jumping_function_lies_in_its_image_pieces(slug: str) 
 
 
 def test_derivative_at_zero_of_a_jump_is_undefined_not_the_slopes_beside_it() -> None:
-    from actsite.render.pages import property_rows
+    from actsite.render.property_table import property_rows
 
     p = properties_of("binary-step")
     assert p.jumps_at_zero
@@ -232,7 +232,8 @@ def test_derivative_at_zero_is_undefined_exactly_where_the_math_says(slug: str) 
 
 
 def test_one_sided_slopes_that_differ_are_printed_differently() -> None:
-    from actsite.render.pages import format_distinct, property_rows
+    from actsite.render.numbers import format_distinct
+    from actsite.render.property_table import property_rows
 
     # PAU's |b₁x| term makes a real corner at 0 whose slopes agree to six digits.
     left, right = properties_of("pau").derivative_at_zero_sides
@@ -247,7 +248,8 @@ def test_one_sided_slopes_that_differ_are_printed_differently() -> None:
 @pytest.mark.parametrize("slug", SLUGS)
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_kink_note_gives_the_jump_as_the_reason_where_f_jumps(slug: str, language: str) -> None:
-    from actsite.render.pages import kink_note, ui_strings
+    from actsite.render.i18n import ui_strings
+    from actsite.render.pages import kink_note
 
     p = properties_of(slug)
     math_ = BY_SLUG[slug].math

@@ -12,12 +12,12 @@ import pytest
 import torch
 
 from actsite.analysis.samples import SAMPLE_XS
-from actsite.render.pages import localize_latex
+from actsite.render.i18n import localize_latex
+from actsite.render.sections import SECTION_ANCHORS
 from actsite.verify.html_validation import validate
 from conftest import BY_SLUG, ROOT, SLUGS
 
 VALIDATION_SUMMARY: list[str] = []  # printed at the end of the run by conftest
-SECTION_ANCHORS = ["formula", "derivative", "plot", "properties", "pros-cons", "use-cases", "api", "references"]
 
 
 class _Collector(HTMLParser):

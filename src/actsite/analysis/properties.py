@@ -17,7 +17,7 @@ import numpy as np
 import sympy
 from scipy.optimize import minimize_scalar
 
-from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, expand_helpers
+from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, at_kink, expand_helpers
 
 GRID = np.linspace(-60.0, 60.0, 4801)
 TOLERANCE = 1.0e-9
@@ -64,7 +64,7 @@ def compute(math_: ScalarMath) -> Properties:
     kinks = tuple(math_.kinks)
     xs = np.unique(np.concatenate([GRID, np.array(kinks, dtype=float)]))
     ys = np.array([f(x) for x in xs])
-    dys = _resolve_cancelled_zeros(math_, xs, np.array([df(x) for x in xs if not _at_kink(x, kinks)]), kinks)
+    dys = _resolve_cancelled_zeros(math_, xs, np.array([df(x) for x in xs if not at_kink(x, kinks)]), kinks)
     lower, upper = _range(math_, xs, ys)
     smoothness = _smoothness(math_, kinks)
     d0 = _derivative_at(math_, 0.0, kinks)
@@ -130,7 +130,7 @@ def _resolve_cancelled_zeros(math_: ScalarMath, xs: np.ndarray, dys: np.ndarray,
     if zeros.size == 0:
         return dys
     precise = math_.evaluator(math_.derivative, exact=True, digits=4 * PRECISION_DIGITS)
-    points = [x for x in xs if not _at_kink(x, kinks)]
+    points = [x for x in xs if not at_kink(x, kinks)]
     resolved = dys.copy()
     for index in zeros:
         sign = mpmath.sign(precise(points[index]))
@@ -139,10 +139,6 @@ def _resolve_cancelled_zeros(math_: ScalarMath, xs: np.ndarray, dys: np.ndarray,
 
 
 OSCILLATING_UNBOUNDED = math.nan  # limit_at_infinity's answer when f swings ever wider (x·cos x): no limit, unbounded
-
-
-def _at_kink(x: float, kinks: tuple[float, ...]) -> bool:
-    return any(abs(x - k) < 1e-12 for k in kinks)
 
 
 def _tail(expression: sympy.Expr, side: int) -> sympy.Expr:
@@ -317,7 +313,7 @@ def _smoothness(math_: ScalarMath, kinks: tuple[float, ...]) -> int | None:
 
 def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) -> float | tuple[float, float] | None:
     """f′(point); at a corner the one-sided values (left, right); None where f jumps at the point."""
-    if _at_kink(point, kinks):
+    if at_kink(point, kinks):
         if math_.jumps_at(point):
             return None
         left, right = (math_.one_sided(math_.derivative, point, side) for side in (-1, +1))
@@ -340,7 +336,7 @@ def _sup_abs_derivative(math_: ScalarMath, dys: np.ndarray) -> float:
     limits = [limit_at_infinity(math_, math_.derivative, side) for side in (-1, 1)]
     df = math_.df()
     kinks = math_.kinks
-    xs = np.array([x for x in GRID if not _at_kink(x, tuple(kinks))])
+    xs = np.array([x for x in GRID if not at_kink(x, tuple(kinks))])
     if any(value is not None and math.isnan(value) for value in limits):
         return math.inf  # f′ swings without bound (x·cos x)
     refined = _refine_float_extremum(lambda x: abs(df(x)), xs, below=False) if not kinks else float(np.max(np.abs(dys)))

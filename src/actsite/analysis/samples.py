@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.definitions.symbolic import ScalarMath
+from actsite.definitions.symbolic import ScalarMath, at_kink
 
 SAMPLE_XS = np.round(np.arange(-600, 601) * 0.01, 2)
 
@@ -20,7 +20,7 @@ def sample_curves(math_: ScalarMath, kinks: tuple[float, ...]) -> Samples:
     return {
         "x": xs,
         "y": [round_sig(f(x)) for x in xs],
-        "dy": [None if (x in undefined and any(abs(x - k) < 1e-12 for k in kinks)) else round_sig(df(x)) for x in xs],
+        "dy": [None if (x in undefined and at_kink(x, kinks)) else round_sig(df(x)) for x in xs],
     }
 
 

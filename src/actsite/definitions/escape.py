@@ -9,7 +9,6 @@ the page; a leading `#` cannot start a heading, and line breaks cannot start blo
 
 from __future__ import annotations
 
-import json
 import re
 
 _KEPT = re.compile(r"(`+).+?\1|\$[^$\n]+\$|<https://[^>\s]+>")
@@ -29,11 +28,6 @@ def inline_markdown(text: str) -> str:
     pieces.append(text[position:].translate(_PLAIN))
     escaped = "".join(pieces)
     return "\\" + escaped if escaped.startswith(("#", "+", "-")) else escaped
-
-
-def front_matter_string(text: str) -> str:
-    """`text` as a double-quoted YAML scalar (JSON strings are YAML): quotes, colons and `#` stay text."""
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
 def plain_name_problem(text: str) -> str | None:

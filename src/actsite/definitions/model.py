@@ -309,3 +309,13 @@ class Activation(Strict):
     def defaults(self) -> dict[str, float]:
         """Parameter name → default value."""
         return {p.name: p.default for p in self.parameters}
+
+    @property
+    def sort_name(self) -> str:
+        """What every list of activations is ordered by: the English name, ignoring case (one order in both languages)."""
+        return self.name.en.lower()
+
+    @property
+    def varied_parameter(self) -> Parameter | None:
+        """The parameter drawn in the variants figure: the first with several variants (one keeps it readable)."""
+        return next((p for p in self.parameters if len(p.variants) > 1), None)

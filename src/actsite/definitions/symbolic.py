@@ -189,7 +189,15 @@ def latex(expression: sympy.Expr, symbol_latex: dict[sympy.Symbol, str]) -> str:
     return sympy.latex(expression, symbol_names=symbol_latex, ln_notation=True)
 
 
-FUNCTION_SYMBOLS = {"gated": "g", "vector": "s", "multi-output": "f_{1}"}
+# The function a page shows, per kind: its symbol in LaTeX and in plain text (figure legends, table
+# labels). Every other kind shows f.
+FUNCTION_SYMBOLS: dict[str, tuple[str, str]] = {"gated": ("g", "g"), "vector": ("s", "s"), "multi-output": ("f_{1}", "f₁")}
+KINK_TOLERANCE = 1e-12  # how close to a kink a point counts as the kink itself
+
+
+def at_kink(x: float, kinks: Iterable[float], tolerance: float = KINK_TOLERANCE) -> bool:
+    """True if `x` is one of `kinks` (within `tolerance`): where f′ may not exist and is not compared."""
+    return any(abs(x - kink) < tolerance for kink in kinks)
 
 
 @dataclass(frozen=True)
@@ -207,6 +215,13 @@ class ScalarMath:
     def defaults(self) -> dict[sympy.Symbol, float]:
         """Parameter symbol → default value."""
         return {self.symbols[p.name]: p.default for p in self.activation.parameters}
+
+    def parameter_values(self, overrides: dict[str, float] | None = None) -> dict[sympy.Symbol, float]:
+        """Parameter symbol → value: the defaults, with the parameters named in `overrides` replaced."""
+        values = dict(self.defaults)
+        for name, value in (overrides or {}).items():
+            values[self.symbols[name]] = value
+        return values
 
     @cached_property
     def function(self) -> sympy.Expr:
@@ -243,7 +258,12 @@ class ScalarMath:
     @cached_property
     def function_symbol(self) -> str:
         """The name of the scalar function on the page: f, the gate g, or the two-class slice s."""
-        return FUNCTION_SYMBOLS.get(self.activation.kind.value, "f")
+        return FUNCTION_SYMBOLS.get(self.activation.kind.value, ("f", "f"))[0]
+
+    @cached_property
+    def function_symbol_text(self) -> str:
+        """`function_symbol` as plain text (f₁ for f_{1}), for figure legends and table labels."""
+        return FUNCTION_SYMBOLS.get(self.activation.kind.value, ("f", "f"))[1]
 
     @cached_property
     def formula_latex(self) -> str:
@@ -263,7 +283,11 @@ class ScalarMath:
     @cached_property
     def kinks(self) -> list[float]:
         """Points where f, f' or f'' may fail to exist, at default parameters."""
-        return kink_points(self.function, self.defaults)
+        return self.kinks_with()
+
+    def kinks_with(self, overrides: dict[str, float] | None = None) -> list[float]:
+        """`kinks` with the parameters named in `overrides` replaced (a variant moves a kink)."""
+        return kink_points(self.function, self.parameter_values(overrides))
 
     def evaluator(
         self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False, digits: int = PRECISION_DIGITS
@@ -272,10 +296,7 @@ class ScalarMath:
 
         With `exact`, the mpmath number itself is returned (for exact comparisons).
         """
-        values = dict(self.defaults)
-        for name, value in (parameters or {}).items():
-            values[self.symbols[name]] = value
-        concrete = expand_helpers(expression).subs(values)
+        concrete = expand_helpers(expression).subs(self.parameter_values(parameters))
         compiled = sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
 
         def evaluate(x: float) -> float:
@@ -313,8 +334,7 @@ class ScalarMath:
 
     def one_sided(self, expression: sympy.Expr, point: float, side: int) -> float:
         """The limit of `expression` at `point` from the left (side −1) or right (+1), numerically."""
-        values = dict(self.defaults)
-        concrete = expand_helpers(expression).subs(values)
+        concrete = expand_helpers(expression).subs(self.parameter_values())
         compiled = sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
         with mpmath.workdps(2 * PRECISION_DIGITS):
             offset = mpmath.mpf(10) ** (-PRECISION_DIGITS)

@@ -13,9 +13,16 @@ from actsite.analysis.cost import cost_class, cost_score
 from actsite.definitions.errata import load_errata
 from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
-from actsite.render.pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
+from actsite.render.context import PageContext
+from actsite.render.front_matter import front_matter
+from actsite.render.i18n import localize_latex, taxonomy, ui_strings
+from actsite.render.markup import escape_cell, stars
+from actsite.render.numbers import format_range
+from actsite.render.sections import SECTIONS
+from actsite.render.templating import environment, page_path
 
 CHEAT_SHEET_SIZE = 25
+PRINT_PAGE_HIDE = ["navigation", "toc"]  # the comparison table and the cheat sheet use the full width
 
 
 def _name(context: PageContext, language: str) -> str:
@@ -42,9 +49,9 @@ def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str
     t = ui_strings(language)
     families = taxonomy("families")
     rows = []
-    for context in sorted(contexts, key=lambda c: c.loaded.activation.name.en.lower()):
+    for context in sorted(contexts, key=lambda c: c.loaded.activation.sort_name):
         activation = context.loaded.activation
-        p = context.properties
+        p = context.computed.properties
         score = cost_score(context.loaded.math)
         rows.append(
             {
@@ -104,21 +111,21 @@ def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[st
     def rank(context: PageContext) -> tuple[int, int, str]:
         activation = context.loaded.activation
         in_torch = bool(activation.api.pytorch and activation.api.pytorch.module)
-        return (-activation.recommendation.level, 0 if in_torch else 1, activation.name.en.lower())
+        return (-activation.recommendation.level, 0 if in_torch else 1, activation.sort_name)
 
     chosen = sorted(contexts, key=rank)[:CHEAT_SHEET_SIZE]
     tasks = taxonomy("tasks")
     rows = []
-    for context in sorted(chosen, key=lambda c: c.loaded.activation.name.en.lower()):
+    for context in sorted(chosen, key=lambda c: c.loaded.activation.sort_name):
         activation = context.loaded.activation
         best = max(activation.tasks, key=lambda tag: tag.level, default=None)
         rows.append(
             {
                 "slug": activation.slug,
                 "name": _name(context, language),
-                "formula": context.loaded.math.formula_latex.replace(r"\text{for}\:", r"\text{if}\:"),
-                "range": format_range(context.properties),
-                "smoothness": short_smoothness(context.properties.smoothness, language),
+                "formula": localize_latex(context.loaded.math.formula_latex, "en"),  # zh shows English case words as published (byte-identical); pass `language` to fix
+                "range": format_range(context.computed.properties),
+                "smoothness": short_smoothness(context.computed.properties.smoothness, language),
                 "best_for": tasks[best.task][language]["name"] if best else "",
                 "pytorch": pytorch_name(activation),
                 "none_available": ui_strings(language)["none_available"],
@@ -133,7 +140,7 @@ def by_task_sections(contexts: list[PageContext], language: str) -> list[dict[st
     sections = []
     for task_id, entry in taxonomy("tasks").items():
         tagged = [(c, tag) for c in contexts for tag in c.loaded.activation.tasks if tag.task == task_id]
-        tagged.sort(key=lambda pair: (-pair[1].level, -pair[0].loaded.activation.recommendation.level, pair[0].loaded.activation.name.en.lower()))
+        tagged.sort(key=lambda pair: (-pair[1].level, -pair[0].loaded.activation.recommendation.level, pair[0].loaded.activation.sort_name))
         sections.append(
             {
                 "id": task_id,
@@ -159,7 +166,7 @@ def family_pages(contexts: list[PageContext]) -> dict[str, str]:
     pages: dict[str, str] = {}
     families = taxonomy("families")
     for family_id, entry in families.items():
-        members = sorted((c for c in contexts if c.loaded.activation.family == family_id), key=lambda c: c.loaded.activation.name.en.lower())
+        members = sorted((c for c in contexts if c.loaded.activation.family == family_id), key=lambda c: c.loaded.activation.sort_name)
         if not members:
             continue
         for language in LANGUAGES:
@@ -167,6 +174,7 @@ def family_pages(contexts: list[PageContext]) -> dict[str, str]:
             summaries = {c.loaded.slug: escape_cell(inline_markdown(c.loaded.activation.prose.summary.get(language))) for c in members}
             pages[page_path(f"families/{family_id}", language)] = template.render(
                 t=ui_strings(language),
+                front_matter=front_matter({"title": entry[language]["name"]}),
                 family={"id": family_id, **entry[language]},
                 rows=rows,
                 summaries=summaries,
@@ -190,6 +198,12 @@ def family_index(contexts: list[PageContext], language: str) -> list[dict[str, A
 def linking_rows(contexts: list[PageContext]) -> list[dict[str, str]]:
     """Alias → canonical slug, for the linking page."""
     return [{"alias": alias, "slug": c.loaded.slug} for c in sorted(contexts, key=lambda c: c.loaded.slug) for alias in c.loaded.activation.aliases]
+
+
+def section_rows(language: str) -> list[dict[str, str]]:
+    """The sections of an activation page, in order: anchor and heading, for the linking page."""
+    t = ui_strings(language)
+    return [{"anchor": anchor, "title": t[key]} for anchor, key in SECTIONS.items()]
 
 
 def errata_pages() -> dict[str, bytes]:
@@ -217,7 +231,9 @@ def errata_pages() -> dict[str, bytes]:
             }
             for index, note in enumerate(notes)
         ]
-        pages[page_path("errata", language)] = template.render(t=ui_strings(language), language=language, groups=groups).encode("utf-8")
+        pages[page_path("errata", language)] = template.render(
+            t=ui_strings(language), front_matter=front_matter({"title": ui_strings(language)["errata_title"]}), groups=groups
+        ).encode("utf-8")
     return pages
 
 
@@ -227,11 +243,12 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
     outputs: dict[str, bytes] = {}
     for language in LANGUAGES:
         t = ui_strings(language)
-        common = {"t": t, "language": language}
+        common = {"t": t}
         outputs[page_path("compare", language)] = (
             env.get_template("compare.md.j2")
             .render(
                 **common,
+                front_matter=front_matter({"hide": PRINT_PAGE_HIDE, "title": t["compare_title"]}),
                 rows=comparison_rows(contexts, language),
                 tasks=[{"id": k, "name": v[language]["name"]} for k, v in taxonomy("tasks").items()],
                 families=family_index(contexts, language),
@@ -240,13 +257,33 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
             .encode("utf-8")
         )
         outputs[f"data/activations-{language}.csv"] = comparison_csv(contexts, language)
-        outputs[page_path("cheat-sheet", language)] = env.get_template("cheat-sheet.md.j2").render(**common, rows=cheat_sheet_rows(contexts, language)).encode("utf-8")
-        outputs[page_path("by-task", language)] = env.get_template("by-task.md.j2").render(**common, sections=by_task_sections(contexts, language)).encode("utf-8")
-        outputs[page_path("families/index", language)] = env.get_template("families.md.j2").render(**common, families=family_index(contexts, language)).encode("utf-8")
-        outputs[page_path("linking", language)] = (
-            env.get_template("linking.md.j2").render(**common, aliases=linking_rows(contexts), example=sorted(c.loaded.slug for c in contexts)[0]).encode("utf-8")
+        outputs[page_path("cheat-sheet", language)] = (
+            env.get_template("cheat-sheet.md.j2")
+            .render(**common, front_matter=front_matter({"hide": PRINT_PAGE_HIDE, "title": t["cheat_sheet_title"]}), rows=cheat_sheet_rows(contexts, language))
+            .encode("utf-8")
         )
-        outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common).encode("utf-8")
+        outputs[page_path("by-task", language)] = (
+            env.get_template("by-task.md.j2")
+            .render(**common, front_matter=front_matter({"title": t["by_task_title"]}), sections=by_task_sections(contexts, language))
+            .encode("utf-8")
+        )
+        outputs[page_path("families/index", language)] = (
+            env.get_template("families.md.j2")
+            .render(**common, front_matter=front_matter({"title": t["families_title"]}), families=family_index(contexts, language))
+            .encode("utf-8")
+        )
+        outputs[page_path("linking", language)] = (
+            env.get_template("linking.md.j2")
+            .render(
+                **common,
+                front_matter=front_matter({"title": t["linking_title"]}),
+                sections=section_rows(language),
+                aliases=linking_rows(contexts),
+                example=sorted(c.loaded.slug for c in contexts)[0],
+            )
+            .encode("utf-8")
+        )
+        outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common, front_matter=front_matter({"title": t["tags_title"]})).encode("utf-8")
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
     outputs.update(errata_pages())
     return outputs

@@ -8,9 +8,27 @@ from typing import Any
 
 from actsite.analysis.properties import Properties
 from actsite.render.api_call import pytorch_expression
-from actsite.render.pages import PageContext
+from actsite.render.context import PageContext
 
 FORMAT_VERSION = 1
+# The fields of an activation's record as the data-format page documents them: one table row per
+# group (a test checks that together they are exactly the record's fields).
+DOCUMENTED_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("slug",),
+    ("name",),
+    ("aliases",),
+    ("kind", "family", "year"),
+    ("parameters",),
+    ("formula_latex", "derivative_latex"),
+    ("sympy",),
+    ("properties",),
+    ("tasks",),
+    ("recommendation",),
+    ("api",),
+    ("references",),
+    ("url",),
+    ("samples",),
+)
 
 
 def _finite_or_none(value: float) -> float | None:
@@ -66,7 +84,7 @@ def activation_record(context: PageContext) -> dict[str, Any]:
         "sympy": activation.math.function,
         "formula_latex": math_.formula_latex,
         "derivative_latex": math_.derivative_latex,
-        "properties": properties_record(context.properties),
+        "properties": properties_record(context.computed.properties),
         "tasks": [{"task": t.task, "level": t.level} for t in activation.tasks],
         "recommendation": activation.recommendation.level,
         "api": {
@@ -77,7 +95,7 @@ def activation_record(context: PageContext) -> dict[str, Any]:
         },
         "references": [r.model_dump(mode="json") for r in activation.references],
         "url": {"en": f"activations/{activation.slug}/", "zh": f"zh/activations/{activation.slug}/"},
-        "samples": context.samples,
+        "samples": context.computed.samples,
     }
 
 

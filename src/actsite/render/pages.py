@@ -1,173 +1,29 @@
 """Render the Markdown pages of both languages from validated definitions.
 
-This module formats values (numbers, ranges, property words) in Python; the Jinja2 templates in
-`templates/` beside this module only lay them out.
+The values shown are decided here in Python (numbers through `numbers`, words through `i18n`, the
+property table in `property_table`); the Jinja2 templates in `templates/` only lay them out.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jinja2
-import numpy as np
 import sympy
-import yaml
 
-from actsite.analysis.properties import Bound, Properties
-from actsite.analysis.samples import Samples
-from actsite.definitions.escape import front_matter_string, inline_markdown
-from actsite.definitions.load import ROOT, Loaded
+from actsite.analysis.properties import Properties
+from actsite.definitions.escape import inline_markdown
+from actsite.definitions.load import Loaded
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.definitions.symbolic import ScalarMath, X, latex, parse
 from actsite.render.api_call import pytorch_expression
-
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-I18N_DIR = ROOT / "i18n"
-MINUS = "\u2212"
-
-
-@cache
-def ui_strings(language: str) -> dict[str, str]:
-    """The UI strings of one language (`i18n/ui.<language>.yaml`)."""
-    return yaml.safe_load((I18N_DIR / f"ui.{language}.yaml").read_text(encoding="utf-8"))
-
-
-@cache
-def taxonomy(name: str) -> dict[str, dict[str, dict[str, str]]]:
-    """`tasks` or `families`: id → language → {name, description}."""
-    return yaml.safe_load((I18N_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-
-
-def environment() -> jinja2.Environment:
-    """The Jinja2 environment for page templates; undefined names are errors."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        autoescape=False,  # noqa: S701 - the output is Markdown, not HTML
-    )
-
-
-def format_number(value: float, digits: int = 6) -> str:
-    """`digits` significant digits (six by default), a real minus sign, ∞ for infinities, no trailing zeros."""
-    if math.isinf(value):
-        return "∞" if value > 0 else f"{MINUS}∞"
-    if value == 0:
-        return "0"
-    text = f"{value:.{digits}g}"
-    return text.replace("-", MINUS)
-
-
-def format_distinct(left: float, right: float) -> tuple[str, str]:
-    """Both numbers with as many digits (six at least) as it takes for different values to read differently."""
-    digits = 6
-    while digits < 17 and left != right and format_number(left, digits) == format_number(right, digits):
-        digits += 1
-    return format_number(left, digits), format_number(right, digits)
-
-
-def format_range(properties: Properties) -> str:
-    """The range as an interval, e.g. `(−0.278465, ∞)` or `[0, 6]`; a union such as `{0, 1}` or `{0} ∪ (1, ∞)` when f jumps."""
-    if properties.pieces is None:
-        return format_interval(properties.lower, properties.upper)
-    points = [low.value for low, high in properties.pieces if low.value == high.value]
-    if len(points) == len(properties.pieces):
-        return "{" + ", ".join(format_number(p) for p in points) + "}"
-    return " ∪ ".join("{" + format_number(low.value) + "}" if low.value == high.value else format_interval(low, high) for low, high in properties.pieces)
-
-
-def format_interval(lower: Bound, upper: Bound) -> str:
-    """`[a, b)`-style interval with brackets from whether each end is attained."""
-    left = "[" if lower.attained else "("
-    right = "]" if upper.attained else ")"
-    return f"{left}{format_number(lower.value)}, {format_number(upper.value)}{right}"
-
-
-def escape_cell(text: str) -> str:
-    """Make text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def stars(level: int, language: str) -> str:
-    """`★★★★☆` with a textual label for screen readers."""
-    label = ui_strings(language)["stars_label"].format(level=level)
-    return f'<span class="stars" role="img" aria-label="{label}">{"★" * level}{"☆" * (5 - level)}</span>'
-
-
-PLAIN_SYMBOLS = {"f_{1}": "f₁"}  # LaTeX function symbols → plain text for table labels
-
-
-def property_rows(properties: Properties, language: str, function_symbol: str = "f") -> list[dict[str, str]]:
-    """The rows of the property table, in the page's language; f(0) reads g(0) on a gate's page."""
-    t = ui_strings(language)
-    symbol = PLAIN_SYMBOLS.get(function_symbol, function_symbol)
-    bounded_below = not math.isinf(properties.lower.value)
-    bounded_above = not math.isinf(properties.upper.value)
-    bounded = {(True, True): t["both"], (True, False): t["below"], (False, True): t["above"], (False, False): t["neither"]}
-    if properties.jumps_at_zero:
-        d0 = t["undefined_jump"].format(symbol=symbol)
-    elif properties.derivative_at_zero_sides is not None:
-        left, right = format_distinct(*properties.derivative_at_zero_sides)
-        d0 = t["undefined_sides"].format(left=left, right=right)
-    else:
-        d0 = format_number(properties.derivative_at_zero or 0.0)
-    sup = properties.sup_abs_derivative
-    rows = [
-        {"label": t["prop_range"], "value": format_range(properties)},
-        {"label": t["prop_bounded"], "value": bounded[(bounded_below, bounded_above)]},
-        {"label": t["prop_monotonic"], "value": t[f"monotonic_{properties.monotonic}"]},
-        {"label": t["prop_zero_centred"], "value": t[f"zero_centred_{properties.zero_centred}"]},
-        {"label": t["prop_smoothness"], "value": smoothness_text(properties.smoothness, language)},
-        {
-            "label": t["prop_saturation"],
-            "value": f"{t['saturation_' + properties.saturation_left]} / {t['saturation_' + properties.saturation_right]}",
-        },
-        {"label": t["prop_f0"].replace("f", symbol), "value": format_number(properties.value_at_zero)},
-        {"label": t["prop_df0"].replace("f", symbol), "value": d0},
-        {"label": t["prop_sup_df"].replace("f′", symbol + "′"), "value": t["unbounded"] if math.isinf(sup) else format_number(sup)},
-    ]
-    return [{"label": escape_cell(row["label"]), "value": escape_cell(row["value"])} for row in rows]
-
-
-def smoothness_text(smoothness: int | None, language: str) -> str:
-    """C^k wording for a smoothness class (None = C^∞, −1 = discontinuous, 2 = at least C²)."""
-    t = ui_strings(language)
-    if smoothness is None:
-        return t["smooth_infinite"]
-    if smoothness < 0:
-        return t["smooth_discontinuous"]
-    if smoothness == 0:
-        return t["smooth_0"]
-    if smoothness >= 2:
-        return t["smooth_at_least"].format(k=smoothness)
-    return t["smooth_k"].format(k=smoothness)
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """Everything computed once per activation and shared by its two language versions."""
-
-    loaded: Loaded
-    properties: Properties
-    approximation_errors: dict[str, float]
-    samples: Samples  # f and f′ on the export's grid
-
-
-def approximation_errors(loaded: Loaded) -> dict[str, float]:
-    """Largest |f − approximation| on [−6, 6] at default parameters, per approximation id."""
-    f = loaded.math.f()
-    xs = np.linspace(-6.0, 6.0, 2401)
-    exact = np.array([f(x) for x in xs])
-    errors: dict[str, float] = {}
-    for approximation in loaded.activation.math.approximations:
-        expression = parse(approximation.function, loaded.math.symbols)
-        approx = loaded.math.evaluator(expression)
-        errors[approximation.id] = float(np.max(np.abs(exact - np.array([approx(x) for x in xs]))))
-    return errors
+from actsite.render.context import PageContext
+from actsite.render.export import DOCUMENTED_FIELDS
+from actsite.render.front_matter import front_matter
+from actsite.render.i18n import localize_latex, taxonomy, ui_strings
+from actsite.render.markup import escape_cell, stars
+from actsite.render.numbers import format_number, format_range
+from actsite.render.property_table import property_rows
+from actsite.render.templating import environment, page_path
 
 
 def page_view(context: PageContext, language: str) -> dict[str, Any]:
@@ -183,9 +39,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
     return {
         "slug": activation.slug,
         "title": name,
-        "title_yaml": front_matter_string(name),
-        "description": front_matter_string(prose.summary.get(language).replace('"', "'")),
-        "tag_names": [front_matter_string(tasks[tag.task][language]["name"].replace('"', "'")) for tag in activation.tasks],
+        "front_matter": front_matter(page_meta(activation, language)),
         "summary": inline_markdown(prose.summary.get(language)),
         "intuition": inline_markdown(prose.intuition.get(language)),
         "kind": t[f"kind_{activation.kind.value}"],
@@ -207,17 +61,17 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             {
                 "name": inline_markdown(a.name.get(language)),
                 "latex": "\\tilde f(x) = " + localize_latex(latex(parse(a.function, loaded.math.symbols, evaluate=False), loaded.math.symbol_latex), language),
-                "max_error": format_number(context.approximation_errors[a.id]),
+                "max_error": format_number(context.computed.approximation_errors[a.id]),
             }
             for a in activation.math.approximations
         ],
-        "kink_note": kink_note(context.properties, loaded.math, language),
+        "kink_note": kink_note(context.computed.properties, loaded.math, language),
         "plot_src": f"../plots/{activation.slug}.svg",
         "plot_alt": t[f"plot_alt_{plot_role(activation.kind.value)}"].format(name=name, low=format_number(low), high=format_number(high)),
         "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
         "surface_alt": t["surface_alt"].format(name=name),
         **variants_view(activation, language, name),
-        "properties": property_rows(context.properties, language, loaded.math.function_symbol),
+        "properties": property_rows(context.computed.properties, language, loaded.math.function_symbol_text),
         "pros": [inline_markdown(item) for item in prose.pros.get(language)],
         "cons": [inline_markdown(item) for item in prose.cons.get(language)],
         "use_cases": [inline_markdown(item) for item in prose.use_cases.get(language)],
@@ -249,6 +103,18 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
     }
 
 
+def page_meta(activation: Activation, language: str) -> dict[str, str | list[str]]:
+    """The front matter of an activation page: title, description (the summary) and its task tags.
+
+    Double quotes become single ones in the description and the tags, as the pages have always shown them.
+    """
+    tasks = taxonomy("tasks")
+    meta: dict[str, str | list[str]] = {"title": activation.name.get(language), "description": activation.prose.summary.get(language).replace('"', "'")}
+    if activation.tasks:
+        meta["tags"] = [tasks[tag.task][language]["name"].replace('"', "'") for tag in activation.tasks]
+    return meta
+
+
 def formula_blocks(loaded: Loaded) -> list[str]:
     """The displayed equations of the formula section, by kind."""
     math_ = loaded.math
@@ -277,12 +143,6 @@ def derivative_blocks(loaded: Loaded) -> list[str]:
     return [math_.derivative_latex]
 
 
-def localize_latex(text: str, language: str) -> str:
-    """Translate the words SymPy puts in Piecewise cases (`for`, `otherwise`)."""
-    t = ui_strings(language)
-    return text.replace(r"\text{for}\:", r"\text{" + t["latex_if"] + r"}\:").replace(r"\text{otherwise}", r"\text{" + t["latex_otherwise"] + "}")
-
-
 def plot_role(kind: str) -> str:
     """Which alt text describes the main figure: the function, the gate, the slice or the outputs."""
     return {"gated": "gate", "vector": "slice", "multi-output": "outputs"}.get(kind, "function")
@@ -291,15 +151,14 @@ def plot_role(kind: str) -> str:
 def variants_view(activation: Activation, language: str, name: str) -> dict[str, str | None]:
     """Source, alt text and caption of the parameter-variants figure, or None where there is none."""
     t = ui_strings(language)
-    varied = [p for p in activation.parameters if len(p.variants) > 1]
-    if not varied:
+    varied = activation.varied_parameter
+    if varied is None:
         return {"variants_src": None, "variants_alt": None, "variants_caption": None}
     low, high = activation.math.plot_range
-    parameter = varied[0].name
     return {
         "variants_src": f"../plots/{activation.slug}-variants.svg",
-        "variants_alt": t["variants_alt"].format(name=name, parameter=parameter, low=format_number(low), high=format_number(high)),
-        "variants_caption": t["variants_caption"].format(parameter=f"${varied[0].latex}$"),
+        "variants_alt": t["variants_alt"].format(name=name, parameter=varied.name, low=format_number(low), high=format_number(high)),
+        "variants_caption": t["variants_caption"].format(parameter=f"${varied.latex}$"),
     }
 
 
@@ -376,11 +235,6 @@ def render_activation_pages(context: PageContext) -> dict[str, str]:
     return pages
 
 
-def page_path(stem: str, language: str) -> str:
-    """`activations/gelu` → `activations/gelu.en.md` / `activations/gelu.zh.md` (static-i18n suffix layout)."""
-    return f"{stem}.{language}.md"
-
-
 def render_home_pages(contexts: list[PageContext]) -> dict[str, str]:
     """The home page of each language: introduction and the catalogue table."""
     template = environment().get_template("home.md.j2")
@@ -391,16 +245,27 @@ def render_home_pages(contexts: list[PageContext]) -> dict[str, str]:
                 "slug": c.loaded.slug,
                 "name": c.loaded.activation.name.get(language),
                 "summary": escape_cell(inline_markdown(c.loaded.activation.prose.summary.get(language))),
-                "range": format_range(c.properties),
+                "range": format_range(c.computed.properties),
                 "stars": stars(c.loaded.activation.recommendation.level, language),
             }
-            for c in sorted(contexts, key=lambda c: c.loaded.activation.name.en.lower())
+            for c in sorted(contexts, key=lambda c: c.loaded.activation.sort_name)
         ]
-        pages[page_path("index", language)] = template.render(rows=rows, t=ui_strings(language))
+        pages[page_path("index", language)] = template.render(rows=rows, t=ui_strings(language), front_matter=front_matter({"title": ui_strings(language)["site_name"]}))
     return pages
 
 
 def render_data_format_pages(example: dict[str, Any]) -> dict[str, str]:
     """The page that documents `data/activations.json`, per language."""
     template = environment().get_template("data-format.md.j2")
-    return {page_path("data-format", language): template.render(t=ui_strings(language), language=language, example=example) for language in LANGUAGES}
+    return {
+        page_path("data-format", language): template.render(
+            t=ui_strings(language), front_matter=front_matter({"title": ui_strings(language)["data_title"]}), fields=data_field_rows(language), example=example
+        )
+        for language in LANGUAGES
+    }
+
+
+def data_field_rows(language: str) -> list[dict[str, str]]:
+    """The data-format page's table of an activation's fields: the field names and what they hold."""
+    t = ui_strings(language)
+    return [{"fields": t["list_separator"].join(f"`{name}`" for name in group), "meaning": t[f"data_field_{group[0]}"]} for group in DOCUMENTED_FIELDS]

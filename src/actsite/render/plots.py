@@ -154,7 +154,7 @@ def figures_for(loaded: Loaded) -> list[Figure]:
     low, high = activation.math.plot_range
     breaks = math_.kinks
     key_base = _key_material(loaded)
-    symbol = {"gated": "g", "vector": "s", "multi-output": "f₁"}.get(activation.kind.value, "f")
+    symbol = math_.function_symbol_text
     f_x, f_y = sample_curve(math_.f(), low, high, breaks)
     d_x, d_y = sample_curve(math_.df(), low, high, breaks)
     curves = [Curve(f_x, f_y, f"{symbol}(x)", FUNCTION_COLOR), Curve(d_x, d_y, f"{symbol}′(x)", DERIVATIVE_COLOR, dashed=True)]
@@ -166,25 +166,15 @@ def figures_for(loaded: Loaded) -> list[Figure]:
     figures = [Figure(file_name=f"{activation.slug}.svg", curves=tuple(curves), key=_hash(key_base, "main"))]
     if activation.kind.value == "gated":
         figures.append(Figure(file_name=f"{activation.slug}-surface.svg", curves=(), key=_hash(key_base, "surface"), surface_of=math_.f()))
-    varied = [p for p in activation.parameters if len(p.variants) > 1]
-    if varied:
-        parameter = varied[0]  # one parameter per variants figure keeps it readable
+    parameter = activation.varied_parameter
+    if parameter is not None:
         curves: list[Curve] = []
         for index, value in enumerate(parameter.variants):
-            xs, ys = sample_curve(math_.f({parameter.name: value}), low, high, _kinks_at(loaded, {parameter.name: value}))
+            xs, ys = sample_curve(math_.f({parameter.name: value}), low, high, math_.kinks_with({parameter.name: value}))
             color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
             curves.append(Curve(xs, ys, f"{parameter.name} = {value:g}", color, dashed=index % 2 == 1))
         figures.append(Figure(file_name=f"{activation.slug}-variants.svg", curves=tuple(curves), key=_hash(key_base, "variants")))
     return figures
-
-
-def _kinks_at(loaded: Loaded, parameters: dict[str, float]) -> list[float]:
-    from actsite.definitions.symbolic import kink_points
-
-    values = dict(loaded.math.defaults)
-    for name, value in parameters.items():
-        values[loaded.math.symbols[name]] = value
-    return kink_points(loaded.math.function, values)
 
 
 def _key_material(loaded: Loaded) -> str:
@@ -212,7 +202,7 @@ def figure_keys(loaded: Loaded) -> dict[str, str]:
     keys = {f"{loaded.slug}.svg": _hash(base, "main")}
     if loaded.activation.kind.value == "gated":
         keys[f"{loaded.slug}-surface.svg"] = _hash(base, "surface")
-    if any(len(p.variants) > 1 for p in loaded.activation.parameters):
+    if loaded.activation.varied_parameter is not None:
         keys[f"{loaded.slug}-variants.svg"] = _hash(base, "variants")
     return keys
 

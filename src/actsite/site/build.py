@@ -16,21 +16,18 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from actsite.render.catalogue import catalogue_pages
-from actsite.site.cache import CACHE_FILE, ComputedValues, cache_key, code_fingerprint, read_cache, write_cache
-from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
-from actsite.render.pages import (
-    PageContext,
-    approximation_errors,
-    render_activation_pages,
-    render_data_format_pages,
-    render_home_pages,
-)
-from actsite.render.plots import family_key, figure_keys, render_activation, render_family
-from actsite.analysis.properties import compute
+from actsite.analysis.approximation import approximation_errors
+from actsite.analysis.computed import ComputedValues, compute_values
 from actsite.analysis.samples import SAMPLE_XS, round_sig, sample_curves
+from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
+from actsite.render.catalogue import catalogue_pages
+from actsite.render.context import PageContext
+from actsite.render.pages import render_activation_pages, render_data_format_pages, render_home_pages
+from actsite.site.assets import katex_assets
+from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cache, write_cache
+from actsite.site.files import remove_generated, write_outputs
+from actsite.site.plot_plan import plan_plots, render_plots, store_plots
 
 DOCS_DIR = ROOT / "docs"
 PLOTS_DIR = ROOT / "plots"
@@ -66,17 +63,6 @@ class BuildReport:
         )
 
 
-def _computed(loaded: Loaded) -> ComputedValues:
-    """The slow values of one activation: properties, approximation errors, sampled curves.
-
-    Runs in a worker process: only these plain values come back, never `loaded` itself, whose
-    unevaluated display expressions SymPy would re-evaluate when unpickling them (the page would
-    then show `x + √(x²+1)/2 − 1/2` instead of the authored form).
-    """
-    properties = compute(loaded.math)
-    return ComputedValues(properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks))
-
-
 def compute_contexts(definitions: list[Loaded], report: BuildReport | None = None) -> list[PageContext]:
     """Properties, approximation errors and sampled curves of every activation, reusing cached values.
 
@@ -94,78 +80,17 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
                 values[loaded.slug] = ComputedValues.from_json(entry["values"])
     missing = [loaded for loaded in definitions if loaded.slug not in values]
     if len(missing) < 4:
-        fresh = [_computed(d) for d in missing]
+        fresh = [compute_values(d) for d in missing]
     else:
         with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-            fresh = list(pool.map(_computed, missing, chunksize=4))
+            fresh = list(pool.map(compute_values, missing, chunksize=4))
     values.update({loaded.slug: computed for loaded, computed in zip(missing, fresh, strict=True)})
     if report is not None:
         report.properties_computed = len(fresh)
         report.properties_cached = len(definitions) - len(fresh)
     if fresh or set(stored) != set(keys):
         write_cache({slug: {"key": keys[slug], "values": values[slug].to_json()} for slug in sorted(values)})
-    return [
-        PageContext(
-            loaded=loaded,
-            properties=values[loaded.slug].properties,
-            approximation_errors=values[loaded.slug].approximation_errors,
-            samples=values[loaded.slug].samples,
-        )
-        for loaded in definitions
-    ]
-
-
-def families_of(definitions: list[Loaded]) -> dict[str, list[Loaded]]:
-    """Family id → members sorted by slug."""
-    families: dict[str, list[Loaded]] = {}
-    for loaded in sorted(definitions, key=lambda d: d.slug):
-        families.setdefault(loaded.activation.family, []).append(loaded)
-    return families
-
-
-@dataclass
-class PlotPlan:
-    """What must be rendered, and the full file → cache key map of every figure."""
-
-    activations: list[Loaded]
-    families: list[tuple[str, list[Loaded]]]
-    keys: dict[str, str]
-
-
-def plan_plots(definitions: list[Loaded]) -> PlotPlan:
-    """Compare every figure's cache key with the last build's; stale or missing figures are re-rendered."""
-    previous = json.loads(PLOT_KEYS_FILE.read_text(encoding="utf-8")) if PLOT_KEYS_FILE.exists() else {}
-
-    def stale(name: str, key: str) -> bool:
-        return previous.get(name) != key or not (PLOTS_DIR / name).exists()
-
-    plan = PlotPlan(activations=[], families=[], keys={})
-    for loaded in definitions:
-        wanted = figure_keys(loaded)
-        plan.keys.update(wanted)
-        if any(stale(name, key) for name, key in wanted.items()):
-            plan.activations.append(loaded)
-    for family_id, members in families_of(definitions).items():
-        name, key = f"family-{family_id}.svg", family_key(family_id, members)
-        plan.keys[name] = key
-        if stale(name, key):
-            plan.families.append((family_id, members))
-    return plan
-
-
-def render_plots(plan: PlotPlan) -> dict[str, bytes]:
-    """Render the stale figures in parallel: file name → SVG bytes."""
-    figures: dict[str, bytes] = {}
-    jobs = len(plan.activations) + len(plan.families)
-    if jobs < 4:
-        rendered = [render_activation(loaded) for loaded in plan.activations] + [render_family(item) for item in plan.families]
-    else:
-        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
-            rendered = list(pool.map(render_activation, plan.activations, chunksize=2))
-            rendered += list(pool.map(render_family, plan.families))
-    for one in rendered:
-        figures.update(one)
-    return figures
+    return [PageContext(loaded, values[loaded.slug]) for loaded in definitions]
 
 
 def generate(report: BuildReport | None = None, definitions: list[Loaded] | None = None) -> BuildReport:
@@ -186,9 +111,8 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     mark = stage("load", mark)
     contexts = compute_contexts(definitions, report)
     mark = stage("properties", mark)
-    plan = plan_plots(definitions)
-    plot_keys = plan.keys
-    new_figures = render_plots(plan)
+    plan = plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE)
+    new_figures = render_plots(plan, WORKERS)
     mark = stage("plots", mark)
 
     from actsite.render.export import export_json  # imported late: only needed once validation passed
@@ -205,75 +129,23 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     mark = stage("pages", mark)
 
     # Every stage succeeded: now write. Plots first (cache), then the docs tree.
-    PLOTS_DIR.mkdir(exist_ok=True)
-    for name, svg in new_figures.items():
-        _write_atomically(PLOTS_DIR / name, svg)
-    _remove_stale(PLOTS_DIR, set(plot_keys), "*.svg")
-    _write_atomically(PLOT_KEYS_FILE, (json.dumps(plot_keys, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    store_plots(plan, new_figures, PLOTS_DIR, PLOT_KEYS_FILE)
     report.plots_rendered = len(new_figures)
-    report.plots_cached = len(plot_keys) - len(new_figures)
-    for name in plot_keys:
+    report.plots_cached = len(plan.keys) - len(new_figures)
+    for name in plan.keys:
         outputs[f"plots/{name}"] = (PLOTS_DIR / name).read_bytes()
-    outputs.update(_katex_assets())
-    _write_outputs(outputs, report)
+    outputs.update(katex_assets(KATEX_DIR))
+    counts = write_outputs(outputs, DOCS_DIR, GENERATED_MANIFEST)
+    report.files_written, report.files_unchanged, report.files_removed = counts.written, counts.unchanged, counts.removed
     stage("write", mark)
     report.activations = len(definitions)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _katex_assets() -> dict[str, bytes]:
-    """KaTeX's stylesheet and woff2 fonts, from the npm package (no CDN); formulas are rendered at build time."""
-    if not KATEX_DIR.exists():
-        raise FileNotFoundError(f"{KATEX_DIR} is missing: run `npm ci` (the Makefile does)")
-    files = {
-        "assets/katex/katex.min.css": KATEX_DIR / "katex.min.css",
-    }
-    for font in sorted((KATEX_DIR / "fonts").glob("*.woff2")):
-        files[f"assets/katex/fonts/{font.name}"] = font
-    return {target: source.read_bytes() for target, source in files.items()}
-
-
-def _remove_stale(directory: Path, keep: set[str], pattern: str) -> None:
-    for path in directory.glob(pattern):
-        if path.name not in keep:
-            path.unlink()
-
-
-def _write_outputs(outputs: dict[str, bytes], report: BuildReport) -> None:
-    """Write changed files under docs/ and remove generated files no longer produced."""
-    previous = set(json.loads(GENERATED_MANIFEST.read_text(encoding="utf-8"))) if GENERATED_MANIFEST.exists() else set()
-    for relative, content in sorted(outputs.items()):
-        target = DOCS_DIR / relative
-        if target.exists() and target.read_bytes() == content:
-            report.files_unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, content)
-        report.files_written += 1
-    for relative in sorted(previous - set(outputs)):
-        stale = DOCS_DIR / relative
-        if stale.exists():
-            stale.unlink()
-            report.files_removed += 1
-    manifest = json.dumps(sorted(outputs), indent=0) + "\n"
-    if not GENERATED_MANIFEST.exists() or GENERATED_MANIFEST.read_text(encoding="utf-8") != manifest:
-        _write_atomically(GENERATED_MANIFEST, manifest.encode("utf-8"))
-
-
-def _write_atomically(target: Path, content: bytes) -> None:
-    """Write through a temporary file and a rename: an interrupted build never leaves half a file."""
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_bytes(content)
-    temporary.replace(target)
-
-
 def clean() -> None:
     """Remove every generated file (docs tree, plots) and the cache of computed properties."""
-    if GENERATED_MANIFEST.exists():
-        for relative in json.loads(GENERATED_MANIFEST.read_text(encoding="utf-8")):
-            (DOCS_DIR / relative).unlink(missing_ok=True)
-        GENERATED_MANIFEST.unlink()
+    remove_generated(DOCS_DIR, GENERATED_MANIFEST)
     shutil.rmtree(PLOTS_DIR, ignore_errors=True)
     CACHE_FILE.unlink(missing_ok=True)
 

@@ -6,9 +6,10 @@ depend only on the math of a definition and on the code that computes them, so e
 stored under a hash of exactly that and reused while the hash is unchanged: editing prose,
 templates or translations recomputes nothing, editing one formula recomputes one activation.
 
-The cache lives in `.cache/computed.json` (git-ignored). Values are stored as JSON; floats
-round-trip exactly (Python writes the shortest repr that reads back to the same double), so a
-page built from the cache has the same bytes as one built from a fresh computation.
+The cache lives in `.cache/computed.json` (git-ignored). Values are stored in the JSON form of
+`actsite.analysis.computed.ComputedValues`; floats round-trip exactly (Python writes the shortest
+repr that reads back to the same double), so a page built from the cache has the same bytes as one
+built from a fresh computation.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
-import math
-from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,6 @@ from typing import Any
 from actsite.analysis import properties as properties_module
 from actsite.definitions import symbolic as symbolic_module
 from actsite.definitions.load import ROOT, Loaded
-from actsite.analysis.properties import Bound, Properties
-from actsite.analysis.samples import Samples
 
 CACHE_FILE = ROOT / ".cache" / "computed.json"
 FORMAT = 1
@@ -58,32 +55,6 @@ def code_fingerprint(*functions: Any, extra: Any = None) -> str:
     return "\n".join(sources)
 
 
-@dataclass(frozen=True)
-class ComputedValues:
-    """The cached values of one activation."""
-
-    properties: Properties
-    approximation_errors: dict[str, float]
-    samples: Samples
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data."""
-        return {
-            "properties": properties_to_json(self.properties),
-            "approximation_errors": _encode(self.approximation_errors),
-            "samples": self.samples,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ComputedValues:
-        """The inverse of `to_json`."""
-        return cls(
-            properties=properties_from_json(data["properties"]),
-            approximation_errors=_decode(data["approximation_errors"]),
-            samples={axis: data["samples"][axis] for axis in ("x", "y", "dy")},  # the export's key order
-        )
-
-
 def read_cache(path: Path = CACHE_FILE) -> dict[str, dict[str, Any]]:
     """Slug → stored entry; an unreadable or foreign cache counts as empty (it is only a cache)."""
     try:
@@ -101,44 +72,3 @@ def write_cache(entries: dict[str, dict[str, Any]], path: Path = CACHE_FILE) -> 
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps({"format": FORMAT, "entries": entries}, indent=0) + "\n", encoding="utf-8")
     temporary.replace(path)
-
-
-def properties_to_json(value: Properties) -> dict[str, Any]:
-    """Properties as JSON-ready data (±inf kept as the strings "inf" / "-inf")."""
-    return _encode(asdict(value))
-
-
-def properties_from_json(data: dict[str, Any]) -> Properties:
-    """The inverse of `properties_to_json`."""
-    fields = _decode(data)
-    fields["lower"], fields["upper"] = Bound(**fields["lower"]), Bound(**fields["upper"])
-    fields["kinks"] = tuple(fields["kinks"])
-    if fields["derivative_at_zero_sides"] is not None:
-        fields["derivative_at_zero_sides"] = tuple(fields["derivative_at_zero_sides"])
-    if fields["pieces"] is not None:
-        fields["pieces"] = tuple((Bound(**low), Bound(**high)) for low, high in fields["pieces"])
-    return Properties(**fields)
-
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        if math.isnan(value):
-            raise ValueError("a computed property is NaN")
-        return "inf" if value > 0 else "-inf"
-    if isinstance(value, dict):
-        return {key: _encode(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_encode(item) for item in value]
-    return value
-
-
-def _decode(value: Any) -> Any:
-    if value == "inf":
-        return math.inf
-    if value == "-inf":
-        return -math.inf
-    if isinstance(value, dict):
-        return {key: _decode(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_decode(item) for item in value]
-    return value

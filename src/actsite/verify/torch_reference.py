@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 from actsite.definitions.model import Activation
+from actsite.definitions.symbolic import at_kink
 from actsite.render.api_call import pytorch_expression
 
 __all__ = ["build", "check_defaults", "compare", "pytorch_expression", "test_points"]
@@ -82,7 +83,7 @@ def compare(
     grads = gradient.numpy()
     expected = np.array([f(x) for x in xs])
     value_errors = _relative_errors(values, expected)
-    away = np.array([all(abs(x - k) > 1e-12 for k in kinks) for x in xs])
+    away = np.array([not at_kink(x, kinks) for x in xs])
     expected_grads = np.array([df(x) if keep else 0.0 for x, keep in zip(xs, away, strict=True)])
     grad_errors = np.where(away, _relative_errors(grads, expected_grads), 0.0)
     return Comparison(
