@@ -7,6 +7,8 @@ keep the digits they were written with. Only the keys that move and the lines th
 from __future__ import annotations
 
 import io
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -17,6 +19,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 
 from actsite.definitions.canonical import reorder
 from actsite.definitions.derived import derivable_defaults, derivable_fields
+from actsite.definitions.load import load_one
 
 
 class WrittenFloat(float):
@@ -36,9 +39,13 @@ class _Representer(RoundTripRepresenter):
     def represent_written_float(self, data: WrittenFloat) -> object:
         return self.represent_scalar("tag:yaml.org,2002:float", data.written)
 
+    def represent_none(self, data: None) -> object:
+        return self.represent_scalar("tag:yaml.org,2002:null", "null")  # ruamel.yaml writes `key:` with nothing after it
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
 _Representer.add_representer(WrittenFloat, _Representer.represent_written_float)
+_Representer.add_representer(type(None), _Representer.represent_none)
 
 
 def _yaml() -> YAML:
@@ -83,3 +90,30 @@ def fixed_text(text: str, file_stem: str) -> str:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()
+
+
+class FixError(ValueError):
+    """The rewritten file would load differently from the original (a bug of the rewriter): nothing is written."""
+
+
+def fix_file(path: Path, write: bool = True) -> bool:
+    """Rewrite `path` to its fixed text if that differs; True if it did (or would, with `write=False`).
+
+    The file must load; the fixed text must load to the same definition, compared as JSON (order
+    of mappings included), or FixError is raised and the file is left as it was.
+    """
+    original = load_one(path)
+    text = fixed_text(original.source_text, path.stem)
+    if text == original.source_text:
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        trial = Path(folder) / path.name
+        trial.write_text(text, encoding="utf-8")
+        rewritten = load_one(trial)
+    if rewritten.activation.model_dump_json() != original.activation.model_dump_json():
+        raise FixError(f"{path}: (file): the fixed text would load differently: file left unchanged (please report this)")
+    if write:
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    return True

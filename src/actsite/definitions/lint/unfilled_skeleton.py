@@ -31,7 +31,7 @@ def check(activation: Activation) -> Iterator[Problem]:
     """Every field whose text still holds the skeleton's marker."""
     for where, text in _strings(activation, ""):
         if MARKER in text:
-            yield Problem(where, f"still says {MARKER}: fill it in (see README, Adding an activation)")
+            yield Problem(where, f"still says {MARKER}: write the real value")
 
 
 RULE = Rule(
