@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from actsite.definitions.lint import RULES, Severity, catalogue_problems, definition_problems, file_problems
-from actsite.definitions.load import DefinitionError, catalogue_of, load_all, source_of
+from actsite.definitions.lint import RULES
+from actsite.definitions.load import DefinitionError, lint_warnings, load_all
 from actsite.definitions.paths import ACTIVATIONS_DIR, ROOT
 
 Command = Callable[[argparse.Namespace], int]
@@ -76,10 +76,7 @@ def lint(arguments: argparse.Namespace) -> int:
         definitions = load_all(arguments.folder)
     except DefinitionError as error:
         return _print_problems(error)
-    warnings = [Severity.warning]
-    problems = [p for loaded in definitions for p in file_problems(source_of(loaded), warnings)]
-    problems += [p for loaded in definitions for p in definition_problems(loaded.activation, source_of(loaded).shown, warnings)]
-    problems += catalogue_problems(catalogue_of(definitions), warnings)
+    problems = lint_warnings(definitions)
     for problem in problems:
         print(problem)
     print(f"{len(definitions)} definitions, {len(RULES)} rules: no errors, {len(problems)} warning(s)" + (" (`actsite fix` removes them)" if problems else ""))

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from actsite.definitions.checks import check_fields, check_math
-from actsite.definitions.lint import Catalogue, Entry, SourceFile, catalogue_problems, definition_problems, file_problems
+from actsite.definitions.lint import Catalogue, Entry, Problem, Severity, SourceFile, catalogue_problems, definition_problems, file_problems
 from actsite.definitions.model import Activation
 from actsite.definitions.paths import ACTIVATIONS_DIR, ROOT
 from actsite.definitions.source import SourceError, read_mapping
@@ -118,6 +118,14 @@ def load_all(directory: Path = ACTIVATIONS_DIR) -> list[Loaded]:
 def catalogue_of(loaded: list[Loaded]) -> Catalogue:
     """The definitions as the catalogue-scope lint rules see them."""
     return Catalogue(tuple(Entry(_display_path(item.path), item.activation) for item in loaded))
+
+
+def lint_warnings(loaded: list[Loaded]) -> list[Problem]:
+    """What the warning-level lint rules find in definitions that loaded (their error rules already passed)."""
+    warning = [Severity.warning]
+    problems = [p for item in loaded for p in file_problems(source_of(item), warning)]
+    problems += [p for item in loaded for p in definition_problems(item.activation, _display_path(item.path), warning)]
+    return problems + catalogue_problems(catalogue_of(loaded), warning)
 
 
 def source_of(loaded: Loaded) -> SourceFile:

@@ -13,6 +13,7 @@ from actsite.analysis.cost import cost_class, cost_score
 from actsite.definitions.errata import load_errata
 from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
+from actsite.render.glossary import glossary_pages
 from actsite.render.pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
 
 CHEAT_SHEET_SIZE = 25
@@ -249,4 +250,5 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
         outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common).encode("utf-8")
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
     outputs.update(errata_pages())
+    outputs.update(glossary_pages())
     return outputs

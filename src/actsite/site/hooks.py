@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from actsite.definitions.load import DefinitionError, Loaded, load_all
+from actsite.definitions.load import DefinitionError, Loaded, lint_warnings, load_all
 from actsite.definitions.paths import ROOT
 from actsite.site.build import generate
 from actsite.site.redirects import write_redirects
@@ -64,6 +64,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # One line per problem and no traceback; `mkdocs serve` keeps serving the last good site.
         raise PluginError("invalid activation definitions (nothing was written):\n" + "\n".join(error.problems)) from None
     print(report.summary(), file=sys.stderr)
+    warnings = lint_warnings(definitions)  # the error rules ran in load_all; warnings do not stop the build
+    if warnings:
+        print(f"actsite: {len(warnings)} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
     _last_digest, _definitions = digest, definitions
 
 
