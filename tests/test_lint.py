@@ -22,10 +22,10 @@ from actsite.definitions.lint.glossary_terms import problems_in
 from actsite.definitions.load import DefinitionError, lint_warnings, load_all, load_one
 from actsite.definitions.skeleton import write_skeleton
 from actsite.site import build
-from conftest import DEFINITIONS, ROOT, generate_into
+from conftest import DEFINITIONS, ROOT, generate_into, stated_exemplar
 
 ACTSITE = str(Path(sys.executable).with_name("actsite"))
-EXEMPLAR = (ROOT / "activations" / "leaky-relu.yaml").read_text(encoding="utf-8")
+EXEMPLAR = stated_exemplar()  # with slug, year and the PyTorch default stated, whether or not `actsite fix` has run
 # Definitions whose fixed form differs in each way: slug and year only; two of four PyTorch defaults;
 # one of two; digits beyond float precision; a PyTorch default that stays (order); `year: null`; a key moved.
 FIX_SAMPLE = ["leaky-relu", "hardtanh", "softplus", "selu", "prelu", "log-softmax", "crelu"]
@@ -254,12 +254,17 @@ def test_round_trip_keeps_every_definition_byte_for_byte() -> None:
 def test_fix_leaves_the_loaded_definitions_unchanged_and_satisfies_every_rule(tmp_path: Path) -> None:
     for slug in FIX_SAMPLE:
         shutil.copy(ROOT / "activations" / f"{slug}.yaml", tmp_path)
-    before = {d.slug: d.activation.model_dump_json() for d in load_all(tmp_path)}
-    assert all(fix_file(tmp_path / f"{slug}.yaml") for slug in FIX_SAMPLE)
+    (tmp_path / "leaky-relu.yaml").write_text(EXEMPLAR, encoding="utf-8")  # stated, also once activations/ is fixed
+    loaded = load_all(tmp_path)
+    before = {d.slug: d.activation.model_dump_json() for d in loaded}
+    unfixed = {problem.file.rsplit("/", 1)[1].removesuffix(".yaml") for problem in lint_warnings(loaded)}
+    assert "leaky-relu" in unfixed
+    assert {slug for slug in FIX_SAMPLE if fix_file(tmp_path / f"{slug}.yaml")} == unfixed
     after = load_all(tmp_path)
     assert {d.slug: d.activation.model_dump_json() for d in after} == before
     assert lint_warnings(after) == []
     assert not any(fix_file(tmp_path / f"{slug}.yaml") for slug in FIX_SAMPLE), "a second fix changes nothing"
+    assert stated_exemplar((tmp_path / "leaky-relu.yaml").read_text(encoding="utf-8")) == EXEMPLAR, "the tests' exemplar survives `actsite fix`"
     fixed = (tmp_path / "hardtanh.yaml").read_text(encoding="utf-8")
     assert fixed.startswith("# yaml-language-server: $schema=../schema/activation.schema.json\n")
     assert "slug:" not in fixed
