@@ -21,6 +21,23 @@ SLUGS = [d.slug for d in DEFINITIONS]
 BY_SLUG = {d.slug: d for d in DEFINITIONS}
 
 
+def stated_exemplar(text: str | None = None) -> str:
+    """`activations/leaky-relu.yaml` with its derivable fields stated, as it was before `actsite fix`.
+
+    The broken copies of the tests edit the lines `slug:`, `year:` and `defaults:`, and their
+    expected line numbers count them: this text is the same whether or not the file was fixed.
+    """
+    text = (ROOT / "activations" / "leaky-relu.yaml").read_text(encoding="utf-8") if text is None else text
+    lines = text.splitlines(keepends=True)
+    if not any(line.startswith("slug:") for line in lines):
+        lines.insert(1, "slug: leaky-relu\n")
+    if not any(line.startswith("year:") for line in lines):
+        lines.insert(lines.index("family: relu\n") + 1, "year: 2013\n")
+    if "    defaults: {negative_slope: 0.01}\n" not in lines:
+        lines.insert(lines.index("    parameter_map: {alpha: negative_slope}\n"), "    defaults: {negative_slope: 0.01}\n")
+    return "".join(lines)
+
+
 @functools.cache
 def properties_of(slug: str) -> Properties:
     """Computed properties of one activation, once per test session."""

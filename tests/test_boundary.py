@@ -29,11 +29,11 @@ import pytest
 
 from actsite.definitions.load import DefinitionError, load_all
 from actsite.site import build
-from conftest import ROOT, generate_into
+from conftest import generate_into, stated_exemplar
 
 ACTSITE = str(Path(sys.executable).with_name("actsite"))
 
-EXEMPLAR = (ROOT / "activations" / "leaky-relu.yaml").read_text(encoding="utf-8")
+EXEMPLAR = stated_exemplar()
 FUNCTION = "function: Piecewise((x, x >= 0), (alpha*x, True))"
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from actsite.definitions.load import DefinitionError, load_all, load_one
 from actsite.site import build
-from conftest import ROOT, generate_into
+from conftest import ROOT, generate_into, stated_exemplar
 
-EXEMPLAR = ROOT / "activations" / "leaky-relu.yaml"
+EXEMPLAR_TEXT = stated_exemplar()
 
 
 def _write(directory: Path, name: str, text: str) -> Path:
@@ -37,7 +37,7 @@ def _write(directory: Path, name: str, text: str) -> Path:
     ],
 )
 def test_malformed_definition_names_file_and_field(tmp_path: Path, old: str, new: str, expected: str) -> None:
-    text = EXEMPLAR.read_text(encoding="utf-8")
+    text = EXEMPLAR_TEXT
     assert old in text
     path = _write(tmp_path, "leaky-relu.yaml", text.replace(old, new, 1))
     with pytest.raises(DefinitionError) as error:
@@ -48,7 +48,7 @@ def test_malformed_definition_names_file_and_field(tmp_path: Path, old: str, new
 
 
 def test_unequal_translations_are_reported(tmp_path: Path) -> None:
-    text = EXEMPLAR.read_text(encoding="utf-8")
+    text = EXEMPLAR_TEXT
     old = '      - "与 ReLU 一样便宜：一次比较加一次乘法。"\n'
     assert old in text
     path = _write(tmp_path, "leaky-relu.yaml", text.replace(old, ""))
@@ -63,7 +63,7 @@ def test_invalid_yaml_is_reported_with_the_file(tmp_path: Path) -> None:
 
 
 def test_alias_colliding_with_a_slug_is_reported(tmp_path: Path) -> None:
-    text = EXEMPLAR.read_text(encoding="utf-8")
+    text = EXEMPLAR_TEXT
     _write(tmp_path, "leaky-relu.yaml", text)
     other = text.replace("slug: leaky-relu", "slug: other-relu").replace("aliases: [leakyrelu, lrelu]", "aliases: [leaky-relu]")
     _write(tmp_path, "other-relu.yaml", other)

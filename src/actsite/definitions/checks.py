@@ -1,4 +1,4 @@
-"""Checks of a definition beyond its shape: taxonomy ids, parameter names, the math on its plot range, prose links.
+"""Checks of a definition beyond its shape: parameter names, the math on its plot range; taxonomy lookups for the lint rules.
 
 Each check returns `(field path, problem)` pairs; the loader prefixes the file. After these pass,
 the properties, plots and pages can trust the definition: f is real and finite where it is drawn,
@@ -8,7 +8,6 @@ the display forms are the function, and every id the renderer looks up exists.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -27,9 +26,6 @@ RESERVED_NAMES = frozenset(ALLOWED_FUNCTIONS) | frozenset(FORBIDDEN_HINTS) | {"I
 INPUT_NAMES = ("x", "y", "i", "j", "k", "n", "tau")  # the variable, vector outputs and indices, sparsemax's threshold
 GRID_POINTS = 241  # points of the plot range where f must be real and finite
 AGREEMENT = 1e-9  # relative agreement of a display form with what it displays
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
-_REFERENCE_LINK = re.compile(r"^\s*\[[^\]]+\]:\s*(\S+)", re.MULTILINE)
 
 Problem = tuple[str, str]
 
@@ -51,30 +47,16 @@ def one_of(value: str, allowed: tuple[str, ...], what: str) -> str | None:
 
 
 def check_fields(activation: Activation) -> list[Problem]:
-    """Problems of a definition whose shape is valid, found before its math is parsed: ids, names, links."""
-    return [*_references(activation), *_parameter_names(activation), *_prose_links(activation)]
+    """Problems of a definition whose shape is valid, found before its math is parsed: parameter names.
+
+    Ids, aliases, links and translations are lint rules (definitions/lint/), which the loader runs too.
+    """
+    return list(_parameter_names(activation))
 
 
 def check_math(activation: Activation, math: ScalarMath) -> list[Problem]:
     """Problems of math that parses: f not real or finite on the plot range, display forms that differ."""
     return _math(activation, math)
-
-
-def _references(activation: Activation) -> Iterator[Problem]:
-    problem = one_of(activation.family, taxonomy("families"), "family")
-    if problem:
-        yield "family", problem + " (families are listed in i18n/families.yaml)"
-    for index, tag in enumerate(activation.tasks):
-        problem = one_of(tag.task, taxonomy("tasks"), "task")
-        if problem:
-            yield f"tasks[{index}].task", problem + " (tasks are listed in i18n/tasks.yaml)"
-    seen: set[str] = set()
-    for index, alias in enumerate(activation.aliases):
-        if alias == activation.slug:
-            yield f"aliases[{index}]", f"{alias!r} is the slug itself: remove it"
-        elif alias in seen:
-            yield f"aliases[{index}]", f"{alias!r} is listed twice: remove one"
-        seen.add(alias)
 
 
 def _parameter_names(activation: Activation) -> Iterator[Problem]:
@@ -102,14 +84,6 @@ def prose_strings(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]
                         yield f"{where}.{language}[{number}]", text
             elif isinstance(item, BaseModel):
                 yield from prose_strings(item, where)
-
-
-def _prose_links(activation: Activation) -> Iterator[Problem]:
-    for where, text in prose_strings(activation):
-        targets = _LINK.findall(text) + _AUTOLINK.findall(text) + _REFERENCE_LINK.findall(text)
-        for target in targets:
-            if not target.startswith("https://"):
-                yield where, f"link target {target!r} is not an https:// address: link only to https:// pages"
 
 
 def _grid(activation: Activation) -> list[mpmath.mpf]:

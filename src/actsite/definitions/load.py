@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from actsite.definitions.checks import check_fields, check_math
+from actsite.definitions.lint import Catalogue, Entry, Problem, Severity, SourceFile, catalogue_problems, definition_problems, file_problems
 from actsite.definitions.model import Activation
 from actsite.definitions.paths import ACTIVATIONS_DIR, ROOT
 from actsite.definitions.source import SourceError, read_mapping
@@ -54,13 +55,13 @@ def load_one(path: Path) -> Loaded:
     except SourceError as error:
         raise DefinitionError([f"{where}: {error.field}: {error}"]) from None
     try:
-        activation = Activation.model_validate(data)
+        # The slug is the file name: a definition may leave it out (rule `derivable-fields`).
+        activation = Activation.model_validate(data if "slug" in data else {"slug": path.stem, **data})
     except ValidationError as error:
         problems = [f"{where}: {_field_path(e['loc'])}: {_one_line(e['msg'])}" for e in error.errors()]
         raise DefinitionError(problems) from None
-    problems: list[str] = []
-    if activation.slug != path.stem:
-        problems.append(f"{where}: slug: {activation.slug!r} must equal the file name {path.stem!r}")
+    problems = [str(p) for p in file_problems(SourceFile(path, where, text, data))]
+    problems.extend(str(p) for p in definition_problems(activation, where))
     problems.extend(f"{where}: {field}: {problem}" for field, problem in check_fields(activation))
     if problems:
         raise DefinitionError(problems)
@@ -108,23 +109,28 @@ def load_all(directory: Path = ACTIVATIONS_DIR) -> list[Loaded]:
             loaded.append(load_one(path))
         except DefinitionError as error:
             problems.extend(error.problems)
-    problems.extend(_cross_file_problems(loaded))
+    problems.extend(str(p) for p in catalogue_problems(catalogue_of(loaded)))
     if problems:
         raise DefinitionError(problems)
     return loaded
 
 
-def _cross_file_problems(loaded: list[Loaded]) -> list[str]:
-    """Aliases must not collide with slugs or with each other."""
-    owner: dict[str, str] = {item.slug: item.slug for item in loaded}
-    problems: list[str] = []
-    for item in loaded:
-        for alias in item.activation.aliases:
-            if alias in owner:
-                problems.append(f"{_display_path(item.path)}: aliases: {alias!r} is already used by {owner[alias]!r}")
-            else:
-                owner[alias] = item.slug
-    return problems
+def catalogue_of(loaded: list[Loaded]) -> Catalogue:
+    """The definitions as the catalogue-scope lint rules see them."""
+    return Catalogue(tuple(Entry(_display_path(item.path), item.activation) for item in loaded))
+
+
+def lint_warnings(loaded: list[Loaded]) -> list[Problem]:
+    """What the warning-level lint rules find in definitions that loaded (their error rules already passed)."""
+    warning = [Severity.warning]
+    problems = [p for item in loaded for p in file_problems(source_of(item), warning)]
+    problems += [p for item in loaded for p in definition_problems(item.activation, _display_path(item.path), warning)]
+    return problems + catalogue_problems(catalogue_of(loaded), warning)
+
+
+def source_of(loaded: Loaded) -> SourceFile:
+    """The definition's file as the file-scope lint rules see it."""
+    return SourceFile(loaded.path, _display_path(loaded.path), loaded.source_text, read_mapping(loaded.path)[1])
 
 
 def _one_line(message: str) -> str:

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from actsite.definitions.derived import with_derived_fields
 from actsite.definitions.escape import plain_name_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -166,7 +167,13 @@ class PyTorchApi(Strict):
     ]
     defaults: Annotated[
         dict[str, bool | int | float | str | None],
-        Field(default_factory=dict, description="Each constructor argument (not `inplace`) that declares a default, with it, as `inspect.signature` shows."),
+        Field(
+            default_factory=dict,
+            description=(
+                "Each constructor argument (not `inplace`) that declares a default, with it, as `inspect.signature` shows. "
+                "An argument of `parameter_map` whose default is the parameter's `default` may be left out: it is filled in first."
+            ),
+        ),
     ]
     arguments: Annotated[
         dict[str, bool | int | float | str | None],
@@ -253,12 +260,15 @@ class Prose(Strict):
 class Activation(Strict):
     """One activation function: the content of `activations/<slug>.yaml`."""
 
-    slug: Annotated[str, Field(pattern=SLUG_PATTERN, description="Must equal the file name without `.yaml`.")]
+    slug: Annotated[str, Field(pattern=SLUG_PATTERN, description="The file name without `.yaml`; leave it out (the loader fills it in).")]
     name: Text
     aliases: Annotated[list[str], Field(default_factory=list, description="Other slugs that redirect here, e.g. `swish`.")]
     kind: Kind
     family: Annotated[str, Field(pattern=SLUG_PATTERN)]
-    year: Annotated[int | None, Field(default=None, ge=1800, le=2100, description="Year of introduction.")]
+    year: Annotated[
+        int | None,
+        Field(default=None, ge=1800, le=2100, description="Year of introduction. Left out: the year of the `origin` reference; `null`: unknown."),
+    ]
     parameters: list[Parameter] = Field(default_factory=list)
     math: Math
     prose: Prose
@@ -266,6 +276,12 @@ class Activation(Strict):
     recommendation: Recommendation
     api: Apis = Field(default_factory=Apis)
     references: list[Reference] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_in_derived(cls, data: object) -> object:
+        """Fill in the fields left out because they follow from others (definitions/derived.py)."""
+        return with_derived_fields(data) if isinstance(data, dict) else data
 
     @field_validator("name")
     @classmethod

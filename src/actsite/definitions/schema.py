@@ -17,6 +17,8 @@ SCHEMA_PATH = ROOT / "schema" / "activation.schema.json"
 def schema_text() -> str:
     """The JSON Schema of an activation definition, as canonical JSON text."""
     schema = Activation.model_json_schema()
+    # The loader fills in the slug from the file name: a file may leave it out.
+    schema["required"] = [name for name in schema["required"] if name != "slug"]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "activation.schema.json"
     schema["title"] = "Activation function definition"

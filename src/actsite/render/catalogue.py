@@ -15,6 +15,7 @@ from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.render.context import PageContext
 from actsite.render.front_matter import front_matter
+from actsite.render.glossary import glossary_pages
 from actsite.render.i18n import localize_latex, taxonomy, ui_strings
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_range
@@ -286,4 +287,5 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
         outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common, front_matter=front_matter({"title": t["tags_title"]})).encode("utf-8")
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
     outputs.update(errata_pages())
+    outputs.update(glossary_pages())
     return outputs

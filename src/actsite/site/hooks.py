@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from actsite.definitions.load import DefinitionError, Loaded, load_all
+from actsite.definitions.load import DefinitionError, Loaded, lint_warnings, load_all
 from actsite.definitions.paths import ROOT
 from actsite.render.katex import FormulaError, katex, render_formulas
 from actsite.site.build import generate
@@ -84,6 +84,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # One line per problem and no traceback; `mkdocs build` exits with a non-zero status.
         raise PluginError(message) from None
     print(report.summary(), file=sys.stderr)
+    warnings = lint_warnings(definitions)  # the error rules ran in load_all; warnings do not stop the build
+    if warnings:
+        print(f"actsite: {len(warnings)} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
     _last_digest, _definitions = digest, definitions
 
 

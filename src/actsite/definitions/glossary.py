@@ -1,0 +1,95 @@
+"""The bilingual glossary, `i18n/glossary.yaml`: a term in English and Chinese with a one-line definition in each.
+
+The lint rule `glossary-terms` uses the variants listed under `avoid` to keep the terminology of
+the pages consistent; the glossary page shows every term under a language-neutral anchor, the
+English term slugified (`vanishing-gradient`), in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import Field, ValidationError, field_validator
+
+from actsite.definitions.escape import plain_name_problem
+from actsite.definitions.model import Strict, Text
+from actsite.definitions.paths import I18N_DIR
+
+GLOSSARY_FILE = I18N_DIR / "glossary.yaml"
+
+
+class Avoided(Strict):
+    """Variants of a term that the pages should not use, per language."""
+
+    en: Annotated[list[str], Field(default_factory=list, description="English variants to avoid.")]
+    zh: Annotated[list[str], Field(default_factory=list, description="Chinese variants to avoid.")]
+
+
+class Term(Strict):
+    """One glossary entry, e.g. `vanishing gradient` / `梯度消失`."""
+
+    en: Annotated[str, Field(min_length=1, description="The English term, lower case unless a name.")]
+    zh: Annotated[str, Field(min_length=1, description="The Chinese term the pages use.")]
+    definition: Text
+    avoid: Avoided = Field(default_factory=Avoided)
+
+    @field_validator("en", "zh")
+    @classmethod
+    def _plain(cls, term: str) -> str:
+        problem = plain_name_problem(term)
+        if problem:
+            raise ValueError(problem)
+        return term
+
+    @property
+    def anchor(self) -> str:
+        """The language-neutral id of the term: the English term slugified (`self-normalizing`)."""
+        return slugify(self.en)
+
+
+class GlossaryError(ValueError):
+    """The glossary file is invalid; `problems` are one-line `i18n/glossary.yaml: <field>: <problem>` strings."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by hyphens: `Dying ReLU` → `dying-relu`."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def parse_glossary(data: object, shown: str) -> tuple[Term, ...]:
+    """The terms of the glossary's YAML data; raise GlossaryError naming the entry and the field."""
+    if not isinstance(data, list):
+        raise GlossaryError([f"{shown}: (top level): the glossary is a list of terms (- en: …, zh: …, definition: …)"])
+    terms: list[Term] = []
+    problems: list[str] = []
+    for index, item in enumerate(data):
+        try:
+            terms.append(Term.model_validate(item))
+        except ValidationError as error:
+            for detail in error.errors():
+                field = ".".join(str(part) for part in detail["loc"])
+                problems.append(f"{shown}: [{index}].{field}: {' '.join(detail['msg'].removeprefix('Value error, ').split())}")
+    anchors: dict[str, int] = {}
+    for index, term in enumerate(terms):
+        if not term.anchor:
+            problems.append(f"{shown}: [{index}].en: {term.en!r} has no ASCII letters for its anchor: write the English term")
+        elif term.anchor in anchors:
+            problems.append(f"{shown}: [{index}].en: {term.en!r} repeats the term of [{anchors[term.anchor]}]: keep one entry")
+        anchors.setdefault(term.anchor, index)
+    if problems:
+        raise GlossaryError(problems)
+    return tuple(terms)
+
+
+@cache
+def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
+    """The glossary's terms in file order; raise GlossaryError if the file is invalid."""
+    return parse_glossary(yaml.safe_load(path.read_text(encoding="utf-8")), f"i18n/{path.name}")
