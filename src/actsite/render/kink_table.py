@@ -63,8 +63,9 @@ def kink_table(slug: str, strings: dict[str, str], format_number: Any, dash: str
                 value = format_number(measured["value"], digits)
                 if not any(same_value(measured["value"], side) for side in sides):
                     value, outside = f"**{value}**", True
-                via = strings["kinks_via_formula"] if measured["via"] == "formula" else f"`{measured['via']}`"
-                parts.append(f"{value} ({via})")
+                # The callable's name without the constructor's arguments (the defaults, as measured).
+                via = strings["kinks_via_formula"] if measured["via"] == "formula" else f"`{measured['via'].split('(')[0]}`"
+                parts.append(f"{value}<br>{via}")
             cells.append("<br>".join(parts) or dash)
         table_rows.append(
             {
