@@ -204,3 +204,24 @@ def test_relu_kink_values_are_the_documented_conventions() -> None:
     assert (row["left"], row["right"]) == (0.0, 1.0)
     assert [m["value"] for m in row["pytorch"] + row["jax"] + row["keras"]] == [0.0, 0.0, 0.0, 0.0]
     assert float(jax.grad(lambda x: jnp.maximum(x, 0.0))(0.0)) == 0.5
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_kink_table_shows_every_measured_value_in_both_languages(language: str) -> None:
+    from actsite.render.pages import format_number, ui_strings
+
+    strings = ui_strings(language)
+    data = kink_table.kink_gradients()
+    for slug, rows in data["activations"].items():
+        table = kink_table.kink_table(slug, strings, format_number, strings["none_available"])
+        assert table is not None
+        assert len(table["rows"]) == len(rows)
+        assert all(version in table["caption"] for version in data["versions"].values())
+        for row, shown in zip(rows, table["rows"], strict=True):
+            assert len(shown["frameworks"]) == 3
+            for cell, key in zip(shown["frameworks"], ("pytorch", "jax", "keras"), strict=True):
+                assert cell.count("<br>") == max(0, 2 * len(row[key]) - 1)
+    assert kink_table.kink_table("sigmoid", strings, format_number, strings["none_available"]) is None
+    prelu = kink_table.kink_table("prelu", strings, format_number, strings["none_available"])
+    assert prelu["rows"][0]["frameworks"][2].startswith("**0**")  # keras.layers.PReLU: neither 0.25 nor 1
+    assert prelu["outside_note"] == strings["kinks_outside_note"]
