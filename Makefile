@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the site (sitemap) are the last commit's, not the build's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: serve build check test test-fast lint fix-schema benchmark clean
+.PHONY: serve build check test test-fast lint fix-schema kink-gradients benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,7 +56,7 @@ test: $(TEST_STAMP) $(NPM_STAMP)
 FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/test_math_kinds.py \
 	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py \
 	tests/test_katex.py tests/test_layers.py tests/test_page_layout.py \
-	tests/test_lint.py tests/test_glossary.py
+	tests/test_lint.py tests/test_glossary.py tests/test_frameworks.py
 test-fast: $(TEST_STAMP)
 	$(BIN)/ruff check src scripts tests
 	$(BIN)/ruff format --check src scripts tests
@@ -65,6 +65,11 @@ test-fast: $(TEST_STAMP)
 ## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
 benchmark: $(BUILD_STAMP) $(NPM_STAMP)
 	$(BIN)/python scripts/benchmark.py
+
+## kink-gradients: measure f′ at every kink in PyTorch, JAX and Keras (JAX backend) and rewrite
+## data/kink-gradients.json (committed; tests/test_frameworks.py measures again and compares)
+kink-gradients: $(TEST_STAMP)
+	KERAS_BACKEND=jax $(BIN)/python -m actsite.verify.kink_gradients --write
 
 ## fix-schema: regenerate schema/activation.schema.json from the model
 fix-schema: $(BUILD_STAMP)

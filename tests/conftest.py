@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Keras 3 runs on its JAX backend (no TensorFlow is installed); chosen before anything imports Keras.
+os.environ.setdefault("KERAS_BACKEND", "jax")
+
 from actsite.analysis.properties import Properties, compute
 from actsite.definitions.load import load_all
 

@@ -45,3 +45,25 @@ def test_errata_file_is_read_strictly(tmp_path: Path) -> None:
     with pytest.raises(DefinitionError) as error:
         load_errata(path)
     assert error.value.problems == ["errata/errata.yaml: line 2: key 'id' appears twice: keep one"]
+
+
+@pytest.mark.parametrize("erratum", ERRATA, ids=[e.id for e in ERRATA])
+def test_erratum_about_the_notes_code_is_fixed_in_the_code_section(erratum: object) -> None:
+    # An error in a note's code (a wrong derivative, constant or default) points to the corrected code.
+    if "code" in erratum.where.en.lower().split():  # type: ignore[attr-defined]
+        assert erratum.fixed_in == "code"  # type: ignore[attr-defined]
+    if erratum.fixed_in is not None:  # type: ignore[attr-defined]
+        assert erratum.slugs  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_errata_page_links_each_fixed_erratum_to_its_section(language: str) -> None:
+    from actsite.render.catalogue import errata_pages
+
+    page = errata_pages()[f"errata.{language}.md"].decode("utf-8")
+    for erratum in ERRATA:
+        anchor = f"#{erratum.fixed_in}" if erratum.fixed_in else ""
+        row = next(line for line in page.splitlines() if line.startswith(f"| {erratum.where.get(language)}"))
+        for slug in erratum.slugs:
+            assert f"([{slug}](activations/{slug}.md{anchor}))" in row
+    assert page.count("#code)") == sum(len(e.slugs) for e in ERRATA if e.fixed_in == "code")

@@ -186,24 +186,6 @@ def test_rrelu_training_mode_draws_each_negative_slope_from_uniform_lower_upper(
     assert distance < 1.63 / np.sqrt(count)
 
 
-KERAS_APIS = [(d.slug, entry.name) for d in DEFINITIONS for entry in d.activation.api.keras]
-
-
-@pytest.mark.parametrize(("slug", "name"), KERAS_APIS)
-def test_keras_api_exists_with_the_listed_defaults(slug: str, name: str) -> None:
-    # Keras is not a test requirement; run with Keras 3 importable to check the Keras column.
-    keras = pytest.importorskip("keras")
-    target: object = keras
-    for part in name.split(".")[1:]:
-        target = getattr(target, part)
-    entry = next(e for e in BY_SLUG[slug].activation.api.keras if e.name == name)
-    parameters = inspect.signature(target).parameters  # type: ignore[arg-type]
-    for argument, value in entry.defaults.items():
-        assert argument in parameters, f"{name} takes no {argument}"
-        if not isinstance(value, str):  # initializers are named by string in the definition, objects in Keras
-            assert parameters[argument].default == value, f"{name}({argument}=…) is {parameters[argument].default!r}"
-
-
 def test_threshold_lists_the_keras_3_threshold_activation() -> None:
     names = [entry.name for entry in BY_SLUG["threshold"].activation.api.keras]
     assert names == ["keras.activations.threshold"]

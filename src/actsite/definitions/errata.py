@@ -27,6 +27,14 @@ class Erratum(Strict):
     truth: Text
     check: Annotated[str, Field(pattern=r"^tests/test_[a-z_]+\.py::test_[a-z0-9_]+(\[[^\]]+\])?$", description="The pytest id that proves the truth.")]
     slugs: Annotated[list[str], Field(default_factory=list)]
+    fixed_in: Annotated[
+        str | None,
+        Field(
+            default=None,
+            pattern=r"^[a-z0-9-]+$",
+            description="Section anchor of each page in `slugs` where the corrected version stands (`code` for errors in the notes' code).",
+        ),
+    ]
 
 
 def load_errata(path: Path = ERRATA_PATH) -> list[Erratum]:

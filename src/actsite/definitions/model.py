@@ -194,7 +194,18 @@ class OtherApi(Strict):
     """An API of another framework (Keras, JAX): name, defaults and a note on differences."""
 
     name: Annotated[str, Field(min_length=1, description="e.g. `keras.activations.gelu` or `jax.nn.gelu`.")]
-    defaults: Annotated[dict[str, bool | int | float | str | None], Field(default_factory=dict)]
+    defaults: Annotated[
+        dict[str, bool | int | float | str | None],
+        Field(default_factory=dict, description="Each argument (not the input) that declares a default, with it, as `inspect.signature` shows."),
+    ]
+    arguments: Annotated[
+        dict[str, bool | int | float | str | None],
+        Field(
+            default_factory=dict,
+            description="Arguments the page's f needs: required ones (no default) and ones whose default computes another function (`approximate=False`).",
+        ),
+    ]
+    parameter_map: Annotated[dict[str, str], Field(default_factory=dict, description="Math parameter name → argument name.")]
     note: Text | None = None
 
 
@@ -320,6 +331,11 @@ class Activation(Strict):
             unknown = sorted(set(self.api.pytorch.parameter_map) - set(names))
             if unknown:
                 raise ValueError(f"api.pytorch.parameter_map names unknown parameters: {', '.join(unknown)}")
+        for framework, entries in (("keras", self.api.keras), ("jax", self.api.jax)):
+            for index, entry in enumerate(entries):
+                unknown = sorted(set(entry.parameter_map) - set(names))
+                if unknown:
+                    raise ValueError(f"api.{framework}[{index}].parameter_map names unknown parameters: {', '.join(unknown)}")
         return self
 
     def defaults(self) -> dict[str, float]:

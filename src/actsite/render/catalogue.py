@@ -224,7 +224,7 @@ def errata_pages() -> dict[str, bytes]:
                         "said": escape_cell(e.said.get(language)),
                         "truth": escape_cell(e.truth.get(language)),
                         "check": e.check,
-                        "slugs": e.slugs,
+                        "links": [{"label": slug, "href": f"activations/{slug}.md" + (f"#{e.fixed_in}" if e.fixed_in else "")} for slug in e.slugs],
                     }
                     for e in errata
                     if e.note == note

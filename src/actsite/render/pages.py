@@ -13,13 +13,15 @@ import sympy
 from actsite.analysis.properties import Properties
 from actsite.definitions.escape import inline_markdown
 from actsite.definitions.load import Loaded
-from actsite.definitions.model import LANGUAGES, Activation
+from actsite.definitions.model import LANGUAGES, Activation, OtherApi
 from actsite.definitions.symbolic import ScalarMath, X, latex, parse
 from actsite.render.api_call import pytorch_expression
 from actsite.render.context import PageContext
 from actsite.render.export import DOCUMENTED_FIELDS
+from actsite.render.framework_defaults import default_differences, overridden_defaults
 from actsite.render.front_matter import front_matter
 from actsite.render.i18n import localize_latex, taxonomy, ui_strings
+from actsite.render.kink_table import kink_table
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_number, format_range
 from actsite.render.property_table import property_rows
@@ -66,6 +68,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             for a in activation.math.approximations
         ],
         "kink_note": kink_note(context.computed.properties, loaded.math, language),
+        "kink_table": kink_table(activation.slug, t, format_number, t["none_available"]),
         "plot_src": f"../plots/{activation.slug}.svg",
         "plot_alt": t[f"plot_alt_{plot_role(activation.kind.value)}"].format(name=name, low=format_number(low), high=format_number(high)),
         "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
@@ -206,15 +209,35 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
         if not entries:
             rows.append({"framework": framework, "call": dash, "defaults": dash, "note": ""})
         for entry in entries:
+            note = [inline_markdown(entry.note.get(language))] if entry.note else []
             rows.append(
                 {
                     "framework": framework,
                     "call": f"`{entry.name}`",
                     "defaults": format_defaults(entry.defaults, dash),
-                    "note": escape_cell(inline_markdown(entry.note.get(language))) if entry.note else "",
+                    "note": escape_cell(t["sentence_separator"].join(note + default_difference_sentences(activation, entry, language))),
                 }
             )
     return rows
+
+
+def default_difference_sentences(activation: Activation, entry: OtherApi, language: str) -> list[str]:
+    """Sentences saying where the entry's own defaults compute another function than the page's f."""
+    t = ui_strings(language)
+    sentences: list[str] = []
+    for difference in default_differences(activation, entry):
+        sentence = t["api_default_differs"].format(
+            argument=difference.argument, value=repr(difference.framework_default), symbol=difference.latex, page=format_number(difference.page_default)
+        )
+        if difference.pytorch_default is not None:
+            value = difference.pytorch_default
+            sentence += t["sentence_separator"] + t["api_default_pytorch"].format(value=format_number(float(value)) if isinstance(value, int | float) else repr(value))
+        sentences.append(sentence)
+    overridden = overridden_defaults(entry)
+    if overridden:
+        call = f"`{entry.name}(x, " + ", ".join(f"{name}={value!r}" for name, value in entry.arguments.items()) + ")`"
+        sentences.append(t["api_pass_arguments"].format(call=call))
+    return sentences
 
 
 def format_defaults(defaults: dict[str, object], dash: str) -> str:

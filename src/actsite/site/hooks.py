@@ -53,7 +53,7 @@ if not os.environ.get("SOURCE_DATE_EPOCH"):
 
 def _inputs_digest() -> str:
     digest = hashlib.sha256()
-    for folder in ("activations", "i18n", "src"):
+    for folder in ("activations", "data", "errata", "i18n", "src"):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(ROOT)).encode())
