@@ -96,6 +96,4 @@ def test_a_cell_that_needs_the_other_cell_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_missing_snippet_is_reported(tmp_path: Path) -> None:
-    assert check_snippet(tmp_path / "relu.py", BY_SLUG["relu"]) == [
-        "relu.py is missing: every activation needs a snippet (activations/code/CONTRACT.md)"
-    ]
+    assert check_snippet(tmp_path / "relu.py", BY_SLUG["relu"]) == ["relu.py is missing: every activation needs a snippet (activations/code/CONTRACT.md)"]
