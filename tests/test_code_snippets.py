@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from actsite.definitions.load import load_one
 from actsite.definitions.snippets import snippet_path
 from actsite.verify.code_snippets import check_snippet
 from conftest import BY_SLUG, ROOT, SLUGS
+
+GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -97,3 +100,15 @@ def test_a_cell_that_needs_the_other_cell_is_reported(tmp_path: Path) -> None:
 
 def test_a_missing_snippet_is_reported(tmp_path: Path) -> None:
     assert check_snippet(tmp_path / "relu.py", BY_SLUG["relu"]) == ["relu.py is missing: every activation needs a snippet (activations/code/CONTRACT.md)"]
+
+
+def test_the_golden_fixture_snippet_with_a_learnable_parameter_agrees() -> None:
+    loaded = load_one(GOLDEN / "golden-unit.yaml")
+    assert check_snippet(snippet_path("golden-unit", GOLDEN), loaded) == []
+
+
+def test_a_learnable_parameter_must_be_an_nn_parameter(tmp_path: Path) -> None:
+    text = snippet_path("golden-unit", GOLDEN).read_text(encoding="utf-8")
+    path = tmp_path / "golden-unit.py"
+    path.write_text(text.replace("self.a = nn.Parameter(torch.tensor(float(a)))", "self.a = a"), encoding="utf-8")
+    assert check_snippet(path, load_one(GOLDEN / "golden-unit.yaml")) == ["module.a is learnable, so it must be an nn.Parameter (found float)"]

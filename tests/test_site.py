@@ -17,7 +17,7 @@ from actsite.verify.html_validation import validate
 from conftest import BY_SLUG, ROOT, SLUGS
 
 VALIDATION_SUMMARY: list[str] = []  # printed at the end of the run by conftest
-SECTION_ANCHORS = ["formula", "derivative", "plot", "properties", "pros-cons", "use-cases", "api", "references"]
+SECTION_ANCHORS = ["formula", "derivative", "plot", "properties", "pros-cons", "use-cases", "api", "code", "references"]
 
 
 class _Collector(HTMLParser):

@@ -24,6 +24,7 @@ from actsite.definitions.load import ROOT, Loaded
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.definitions.symbolic import ScalarMath, X, latex, parse
 from actsite.render.api_call import pytorch_expression
+from actsite.render.code import code_view
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 I18N_DIR = ROOT / "i18n"
@@ -235,6 +236,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             "reason": inline_markdown(activation.recommendation.reason.get(language)),
         },
         "api": api_rows(activation, language),
+        "code": code_view(loaded, language, t),
         "references": [
             {
                 "authors": r.authors,
