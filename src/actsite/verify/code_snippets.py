@@ -221,7 +221,13 @@ def _numpy_call(label: str, function: Callable[..., np.ndarray], *arguments: obj
 
 
 def _module(snippet: Snippet, parameters: dict[str, float], dtype: type[np.floating], **arguments: object) -> nn.Module:
-    module = snippet.module_class(**parameters, **arguments)
+    """The module at `parameters`, built in `dtype`: a learnable 0.1 created as float32 and cast stays 0.1000000015."""
+    previous = torch.get_default_dtype()
+    torch.set_default_dtype(TORCH_DTYPES[dtype])
+    try:
+        module = snippet.module_class(**parameters, **arguments)
+    finally:
+        torch.set_default_dtype(previous)
     module.eval()  # a stochastic unit is the definition's deterministic f in evaluation mode
     return module.to(TORCH_DTYPES[dtype])
 
