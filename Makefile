@@ -47,19 +47,20 @@ check: $(BUILD_STAMP)
 
 ## test: every test (math vs PyTorch, schema, pages, site build, browser)
 test: $(TEST_STAMP) $(NPM_STAMP)
-	$(BIN)/ruff check src scripts tests
-	$(BIN)/ruff format --check src scripts tests
+	$(BIN)/ruff check src scripts tests activations/code
+	$(BIN)/ruff format --check src scripts tests activations/code
 	$(BIN)/python -m pytest
 
-## test-fast: definitions, math vs PyTorch, golden pages, errors (no site build, no browser, no
+## test-fast: definitions, math vs PyTorch, code snippets, golden pages, errors (no site build, no browser, no
 ## properties of every activation); about a minute
 FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/test_math_kinds.py \
 	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py \
 	tests/test_katex.py tests/test_layers.py tests/test_page_layout.py \
-	tests/test_lint.py tests/test_glossary.py tests/test_frameworks.py
+	tests/test_lint.py tests/test_glossary.py tests/test_frameworks.py \
+	tests/test_code_snippets.py tests/test_code_section.py
 test-fast: $(TEST_STAMP)
-	$(BIN)/ruff check src scripts tests
-	$(BIN)/ruff format --check src scripts tests
+	$(BIN)/ruff check src scripts tests activations/code
+	$(BIN)/ruff format --check src scripts tests activations/code
 	$(BIN)/python -m pytest -m "not site and not browser" $(FAST_TESTS)
 
 ## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders

@@ -16,6 +16,7 @@ from actsite.definitions.load import Loaded
 from actsite.definitions.model import LANGUAGES, Activation, OtherApi
 from actsite.definitions.symbolic import ScalarMath, X, latex, parse
 from actsite.render.api_call import pytorch_expression
+from actsite.render.code import code_view
 from actsite.render.context import PageContext
 from actsite.render.export import DOCUMENTED_FIELDS
 from actsite.render.framework_defaults import default_differences, overridden_defaults
@@ -92,6 +93,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             "reason": inline_markdown(activation.recommendation.reason.get(language)),
         },
         "api": api_rows(activation, language),
+        "code": code_view(loaded, language, t),
         "references": [
             {
                 "authors": r.authors,

@@ -16,6 +16,7 @@ SECTIONS: dict[str, str] = {
     "pros-cons": "pros_cons",
     "use-cases": "use_cases",
     "api": "api",
+    "code": "code",
     "references": "references",
 }
 SECTION_ANCHORS: tuple[str, ...] = tuple(SECTIONS)
