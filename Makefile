@@ -49,6 +49,7 @@ check: $(BUILD_STAMP)
 test: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check src scripts tests activations/code
 	$(BIN)/ruff format --check src scripts tests activations/code
+	$(BIN)/actsite fix --check
 	$(BIN)/python -m pytest
 
 ## test-fast: definitions, math vs PyTorch, code snippets, golden pages, errors (no site build, no browser, no
@@ -61,6 +62,7 @@ FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/tes
 test-fast: $(TEST_STAMP)
 	$(BIN)/ruff check src scripts tests activations/code
 	$(BIN)/ruff format --check src scripts tests activations/code
+	$(BIN)/actsite fix --check
 	$(BIN)/python -m pytest -m "not site and not browser" $(FAST_TESTS)
 
 ## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
