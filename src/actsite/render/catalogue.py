@@ -14,6 +14,7 @@ from actsite.definitions.errata import load_errata
 from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.render.pages import PageContext, environment, escape_cell, format_range, page_path, stars, taxonomy, ui_strings
+from actsite.render.playground import family_playground_link, playground_pages
 
 CHEAT_SHEET_SIZE = 25
 
@@ -170,6 +171,7 @@ def family_pages(contexts: list[PageContext]) -> dict[str, str]:
                 family={"id": family_id, **entry[language]},
                 rows=rows,
                 summaries=summaries,
+                playground=family_playground_link(members, language),
                 plot_alt=ui_strings(language)["family_plot_alt"].format(family=entry[language]["name"], members=", ".join(r["name"] for r in rows)),
             )
     return pages
@@ -249,4 +251,5 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
         outputs[page_path("tags", language)] = env.get_template("tags.md.j2").render(**common).encode("utf-8")
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
     outputs.update(errata_pages())
+    outputs.update(playground_pages(contexts))
     return outputs

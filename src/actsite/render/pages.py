@@ -24,6 +24,7 @@ from actsite.definitions.load import ROOT, Loaded
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.definitions.symbolic import ScalarMath, X, latex, parse
 from actsite.render.api_call import pytorch_expression
+from actsite.render.live import live_view
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 I18N_DIR = ROOT / "i18n"
@@ -217,6 +218,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
         "surface_alt": t["surface_alt"].format(name=name),
         **variants_view(activation, language, name),
+        **live_view(loaded, language, t),
         "properties": property_rows(context.properties, language, loaded.math.function_symbol),
         "pros": [inline_markdown(item) for item in prose.pros.get(language)],
         "cons": [inline_markdown(item) for item in prose.cons.get(language)],

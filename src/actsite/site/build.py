@@ -28,6 +28,7 @@ from actsite.render.pages import (
     render_data_format_pages,
     render_home_pages,
 )
+from actsite.render.javascript import function_scripts
 from actsite.render.plots import family_key, figure_keys, render_activation, render_family
 from actsite.analysis.properties import compute
 from actsite.analysis.samples import SAMPLE_XS, round_sig, sample_curves
@@ -35,6 +36,7 @@ from actsite.analysis.samples import SAMPLE_XS, round_sig, sample_curves
 DOCS_DIR = ROOT / "docs"
 PLOTS_DIR = ROOT / "plots"
 PLOT_KEYS_FILE = PLOTS_DIR / ".keys.json"
+FUNCTIONS_CACHE = ROOT / ".cache" / "functions.json"  # the generated JavaScript of each activation
 GENERATED_MANIFEST = DOCS_DIR / ".generated.json"
 KATEX_DIR = ROOT / "node_modules" / "katex" / "dist"
 WORKERS = 2
@@ -202,6 +204,7 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
     outputs["data/activations.json"] = export.encode("utf-8")
     outputs.update(catalogue_pages(contexts))
+    outputs.update(function_scripts(definitions, FUNCTIONS_CACHE))
     mark = stage("pages", mark)
 
     # Every stage succeeded: now write. Plots first (cache), then the docs tree.
@@ -278,6 +281,7 @@ def clean() -> None:
         GENERATED_MANIFEST.unlink()
     shutil.rmtree(PLOTS_DIR, ignore_errors=True)
     CACHE_FILE.unlink(missing_ok=True)
+    FUNCTIONS_CACHE.unlink(missing_ok=True)
 
 
 def main() -> int:
