@@ -117,13 +117,17 @@ def slider_range(parameter: Parameter) -> tuple[float, float, float]:
     """
     values = [parameter.default, *parameter.variants]
     low, high = min(values), max(values)
-    if low > 0:
+    positive = low > 0
+    if positive:
         low, high = low / 4, high * 2
     else:
         span = high - low if high > low else max(abs(parameter.default), 1.0)
         low, high = low - span / 2, high + span / 2
     step = _nice_step(high - low)
-    return (math.floor(low / step) * step, math.ceil(high / step) * step, step)
+    minimum = math.floor(low / step) * step
+    if positive and minimum <= 0:
+        minimum = step
+    return (minimum, math.ceil(high / step) * step, step)
 
 
 def _rounded(value: float) -> float:

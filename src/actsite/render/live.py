@@ -20,6 +20,7 @@ SHIM_SCRIPT = "assets/javascripts/activation-math.js"
 CHART_SCRIPT = "assets/javascripts/function-chart.js"
 LIVE_SCRIPT = "assets/javascripts/live-parameters.js"
 PLAYGROUND_SCRIPT = "assets/javascripts/playground.js"
+STYLESHEET = "assets/stylesheets/live-parameters.css"
 # From an activation or family page (activations/elu.md) to the playground page; MkDocs makes it the page URL of the same language.
 PLAYGROUND_FROM_SUBPAGE = "../playground.md"
 # The static figures' colours: f, f′ (and f″) on an activation page; one colour per function in the playground.
@@ -60,6 +61,7 @@ def live_view(loaded: Loaded, language: str, t: dict[str, str]) -> dict[str, Any
     activation = loaded.activation
     live = None
     scripts: list[str] = []
+    stylesheets: list[str] = []
     if activation.parameters:
         role = SLICE_ROLES.get(activation.kind.value)
         live = {
@@ -70,8 +72,10 @@ def live_view(loaded: Loaded, language: str, t: dict[str, str]) -> dict[str, Any
             "colors": html.escape(json.dumps(LIVE_COLORS), quote=True),
         }
         scripts = [SHIM_SCRIPT, f"{FUNCTIONS_DIR}/{activation.slug}.js", CHART_SCRIPT, LIVE_SCRIPT]
+        stylesheets = [STYLESHEET]
     return {
         "live": live,
         "scripts": scripts,
+        "stylesheets": stylesheets,
         "compare_link": {"text": t["compare_with"], "url": playground_link([activation.slug])},
     }

@@ -15,6 +15,7 @@ from actsite.render.live import (
     PLAYGROUND_SCRIPT,
     SHIM_SCRIPT,
     SLICE_ROLES,
+    STYLESHEET,
     playground_link,
     strings_attribute,
 )
@@ -47,6 +48,7 @@ def playground_pages(contexts: list[PageContext]) -> dict[str, bytes]:
             limit=MAX_PLAYGROUND_FUNCTIONS,
             colors=html.escape(json.dumps(PLAYGROUND_COLORS), quote=True),
             scripts=[SHIM_SCRIPT, CATALOGUE_SCRIPT, CHART_SCRIPT, PLAYGROUND_SCRIPT],
+            stylesheets=[STYLESHEET],
             count=len(contexts),
         ).encode("utf-8")
     return pages
