@@ -54,7 +54,7 @@ test: $(TEST_STAMP) $(NPM_STAMP)
 ## test-fast: definitions, math vs PyTorch, golden pages, errors (no site build, no browser, no
 ## properties of every activation); about a minute
 FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/test_math_kinds.py \
-	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py
+	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py tests/test_javascript.py
 test-fast: $(TEST_STAMP)
 	$(BIN)/ruff check src scripts tests
 	$(BIN)/ruff format --check src scripts tests
