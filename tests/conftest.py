@@ -114,9 +114,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("html validation (v.Nu)")
         for line in summary.splitlines():
             terminalreporter.write_line(line)
-    browser_module = sys.modules.get("test_browser")
-    report = getattr(browser_module, "REPORT", None)
-    if report:
-        terminalreporter.section("browser checks")
-        for name, value in report.items():
-            terminalreporter.write_line(f"{name}: {value}")
+    for module, title in (("test_browser", "browser checks"), ("test_interactive", "live parameters and playground")):
+        report = getattr(sys.modules.get(module), "REPORT", None)
+        if report:
+            terminalreporter.section(title)
+            for name, value in report.items():
+                terminalreporter.write_line(f"{name}: {value}")

@@ -19,6 +19,7 @@ from actsite.render.glossary import glossary_pages
 from actsite.render.i18n import localize_latex, taxonomy, ui_strings
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_range
+from actsite.render.playground import family_playground_link, playground_pages
 from actsite.render.sections import SECTIONS
 from actsite.render.templating import environment, page_path
 
@@ -179,6 +180,7 @@ def family_pages(contexts: list[PageContext]) -> dict[str, str]:
                 family={"id": family_id, **entry[language]},
                 rows=rows,
                 summaries=summaries,
+                playground=family_playground_link(members, language),
                 plot_alt=ui_strings(language)["family_plot_alt"].format(family=entry[language]["name"], members=", ".join(r["name"] for r in rows)),
             )
     return pages
@@ -288,4 +290,5 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
     outputs.update({path: text.encode("utf-8") for path, text in family_pages(contexts).items()})
     outputs.update(errata_pages())
     outputs.update(glossary_pages())
+    outputs.update(playground_pages(contexts))
     return outputs

@@ -23,6 +23,7 @@ from actsite.render.framework_defaults import default_differences, overridden_de
 from actsite.render.front_matter import front_matter
 from actsite.render.i18n import localize_latex, taxonomy, ui_strings
 from actsite.render.kink_table import kink_table
+from actsite.render.live import live_view
 from actsite.render.markup import escape_cell, stars
 from actsite.render.numbers import format_number, format_range
 from actsite.render.property_table import property_rows
@@ -39,10 +40,11 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
     name = activation.name.get(language)
     tasks = taxonomy("tasks")
     families = taxonomy("families")
+    live = live_view(loaded, language, t)
     return {
         "slug": activation.slug,
         "title": name,
-        "front_matter": front_matter(page_meta(activation, language)),
+        "front_matter": front_matter(page_meta(activation, language) | assets(live)),
         "summary": inline_markdown(prose.summary.get(language)),
         "intuition": inline_markdown(prose.intuition.get(language)),
         "kind": t[f"kind_{activation.kind.value}"],
@@ -70,6 +72,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         ],
         "kink_note": kink_note(context.computed.properties, loaded.math, language),
         "kink_table": kink_table(activation.slug, t, format_number, t["none_available"]),
+        **live,
         "plot_src": f"../plots/{activation.slug}.svg",
         "plot_alt": t[f"plot_alt_{plot_role(activation.kind.value)}"].format(name=name, low=format_number(low), high=format_number(high)),
         "surface_src": f"../plots/{activation.slug}-surface.svg" if activation.kind.value == "gated" else None,
@@ -106,6 +109,11 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             for r in activation.references
         ],
     }
+
+
+def assets(live: dict[str, Any]) -> dict[str, list[str]]:
+    """The front-matter lists of the scripts and stylesheets the live parameters load (none without them)."""
+    return {"scripts": live["scripts"], "stylesheets": live["stylesheets"]} if live["scripts"] else {}
 
 
 def page_meta(activation: Activation, language: str) -> dict[str, str | list[str]]:

@@ -23,6 +23,7 @@ from actsite.analysis.samples import SAMPLE_XS, round_sig, sample_curves
 from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
 from actsite.render.catalogue import catalogue_pages
 from actsite.render.context import PageContext
+from actsite.render.javascript import function_scripts
 from actsite.render.pages import render_activation_pages, render_data_format_pages, render_home_pages
 from actsite.site.assets import katex_assets
 from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cache, write_cache
@@ -32,6 +33,7 @@ from actsite.site.plot_plan import plan_plots, render_plots, store_plots
 DOCS_DIR = ROOT / "docs"
 PLOTS_DIR = ROOT / "plots"
 PLOT_KEYS_FILE = PLOTS_DIR / ".keys.json"
+FUNCTIONS_CACHE = ROOT / ".cache" / "functions.json"  # the generated JavaScript of each activation
 GENERATED_MANIFEST = DOCS_DIR / ".generated.json"
 KATEX_DIR = ROOT / "node_modules" / "katex" / "dist"
 WORKERS = 2
@@ -126,6 +128,7 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
     outputs["data/activations.json"] = export.encode("utf-8")
     outputs.update(catalogue_pages(contexts))
+    outputs.update(function_scripts(definitions, FUNCTIONS_CACHE))
     mark = stage("pages", mark)
 
     # Every stage succeeded: now write. Plots first (cache), then the docs tree.
@@ -148,6 +151,7 @@ def clean() -> None:
     remove_generated(DOCS_DIR, GENERATED_MANIFEST)
     shutil.rmtree(PLOTS_DIR, ignore_errors=True)
     CACHE_FILE.unlink(missing_ok=True)
+    FUNCTIONS_CACHE.unlink(missing_ok=True)
 
 
 def main() -> int:
