@@ -102,3 +102,12 @@ def test_deep_vision_recommendation_is_what_its_example_backbones_use(language: 
         slug = VISION_BACKBONES[model]
         tag = next(t for t in BY_SLUG[slug].activation.tasks if t.task == "deep-vision")
         assert tag.level >= 4, (model, slug)
+
+
+@pytest.mark.parametrize(("language", "word", "other"), [("en", r"\text{if}", r"\text{当}"), ("zh", r"\text{当}", r"\text{if}")])
+def test_cheat_sheet_formulas_speak_the_page_language(built_site: Path, language: str, word: str, other: str) -> None:
+    # Piecewise case words (SymPy's `for` / `otherwise`) are translated like on the activation pages.
+    page = (built_site / ("zh" if language == "zh" else "") / "cheat-sheet" / "index.html").read_text(encoding="utf-8")
+    tex = re.findall(r'<annotation encoding="application/x-tex">(.*?)</annotation>', page, flags=re.S)
+    assert any(word in formula for formula in tex)
+    assert not any(other in formula for formula in tex)

@@ -54,6 +54,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's sources plus the fixture, built with `mkdocs build --strict`."""
     copy = project_copy(tmp_path_factory.mktemp("hostile-repo"))
     shutil.copy2(FIXTURE, copy / "activations" / FIXTURE.name)
+    shutil.copy2(copy / "activations" / "code" / "leaky-relu.py", copy / "activations" / "code" / "hostile-prose.py")  # its f is Leaky ReLU's
     site = copy / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
     result = subprocess.run(

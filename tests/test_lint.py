@@ -79,6 +79,27 @@ def test_real_definitions_pass_every_error_rule_and_only_fixable_warnings_remain
     assert rules <= {"slug", "year", "api", "math"}
 
 
+# code-snippet
+def test_code_snippet_rule_needs_each_definition_s_snippet(tmp_path: Path) -> None:
+    (tmp_path / "code").mkdir()
+    problem = only_problem(tmp_path, EXEMPLAR)
+    folder = tmp_path.name
+    assert problem == f"{tmp_path}/leaky-relu.yaml: code: {folder}/code/leaky-relu.py is missing: write the NumPy and PyTorch snippet (see {folder}/code/CONTRACT.md)"
+
+
+def test_code_snippet_rule_needs_the_two_cells(tmp_path: Path) -> None:
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "leaky-relu.py").write_text("# %% PyTorch\nimport torch\n", encoding="utf-8")
+    problem = only_problem(tmp_path, EXEMPLAR)
+    assert problem == f"{tmp_path}/leaky-relu.yaml: code: {tmp_path.name}/code/leaky-relu.py: cells ['PyTorch']; expected `# %% NumPy` then `# %% PyTorch`"
+
+
+def test_code_snippet_rule_passes_a_valid_snippet(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "activations" / "code", tmp_path / "code")
+    (tmp_path / "leaky-relu.yaml").write_text(EXEMPLAR, encoding="utf-8")
+    assert [d.slug for d in load_all(tmp_path)] == ["leaky-relu"]
+
+
 # file-name
 def test_file_name_rule(tmp_path: Path) -> None:
     problem = only_problem(tmp_path, replace("slug: leaky-relu", "slug: leaky-relu-2")(EXEMPLAR))
@@ -351,7 +372,7 @@ def test_lint_command_lists_the_rules_and_passes_on_the_definitions() -> None:
     assert [line.split()[0] for line in listed] == [rule.name for rule in RULES]
     result = subprocess.run([ACTSITE, "lint"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("75 definitions, 11 rules: no errors, ")
+    assert result.stdout.splitlines()[-1].startswith("75 definitions, 12 rules: no errors, ")
 
 
 # run by the build

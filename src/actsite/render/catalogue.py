@@ -125,7 +125,7 @@ def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[st
             {
                 "slug": activation.slug,
                 "name": _name(context, language),
-                "formula": localize_latex(context.loaded.math.formula_latex, "en"),  # zh shows English case words as published (byte-identical); pass `language` to fix
+                "formula": localize_latex(context.loaded.math.formula_latex, language),
                 "range": format_range(context.computed.properties),
                 "smoothness": short_smoothness(context.computed.properties.smoothness, language),
                 "best_for": tasks[best.task][language]["name"] if best else "",

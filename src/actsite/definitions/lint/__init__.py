@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from actsite.definitions.lint import (
     canonical_order,
+    code_snippet,
     derivable_fields,
     file_name,
     glossary_terms,
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     glossary_terms.RULE,
     i18n_parity.RULE,
     unfilled_skeleton.RULE,
+    code_snippet.RULE,
     derivable_fields.RULE,
     canonical_order.RULE,
 )
