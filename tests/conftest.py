@@ -7,9 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 # Keras 3 runs on its JAX backend (no TensorFlow is installed); chosen before anything imports Keras.
 os.environ.setdefault("KERAS_BACKEND", "jax")
@@ -120,3 +124,43 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             terminalreporter.section(title)
             for name, value in report.items():
                 terminalreporter.write_line(f"{name}: {value}")
+
+
+# The browser suites (test_browser, test_interactive) share one server and one chromium: Playwright's
+# sync API allows one running instance per process.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[str]:
+    """Serve the built site on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium; the suite fails (never skips) when it is missing."""
+    assert shutil.which("chromium") or Path(CHROMIUM).exists(), "Debian's chromium is missing: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

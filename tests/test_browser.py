@@ -6,20 +6,15 @@ fails the suite; the figures (pages, requests, counts) are printed at the end of
 
 from __future__ import annotations
 
-import functools
 import io
 import re
-import shutil
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import numpy as np
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from actsite.render.sections import SECTION_ANCHORS
 from conftest import BY_SLUG, SLUGS
@@ -27,43 +22,7 @@ from test_site import parse
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 REPORT: dict[str, object] = {}
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def server(built_site: Path) -> Iterator[str]:
-    """Serve the built site on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's chromium; the suite fails (never skips) when it is missing."""
-    assert shutil.which("chromium") or Path(CHROMIUM).exists(), "Debian's chromium is missing: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def is_alias_redirect(html: Path) -> bool:

@@ -7,8 +7,6 @@ sliders and the playground are then driven like a reader would. Figures (largest
 transfer, playground load time) are printed at the end of the run.
 """
 
-# ruff: noqa: F811 - test functions take the browser suite's session fixtures (imported below) as arguments
-
 from __future__ import annotations
 
 import gzip
@@ -28,7 +26,6 @@ from actsite.analysis.samples import SAMPLE_XS
 from actsite.render.javascript import FUNCTIONS_DIR
 from actsite.render.live import CHART_SCRIPT, LIVE_SCRIPT, SHIM_SCRIPT, STYLESHEET
 from conftest import BY_SLUG, DEFINITIONS, SLUGS
-from test_browser import browser, server  # noqa: F401 - the session fixtures of the browser suite
 
 pytestmark = pytest.mark.browser
 
