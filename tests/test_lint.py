@@ -288,7 +288,7 @@ def test_fix_refuses_an_invalid_definition(tmp_path: Path) -> None:
 
 
 def test_fix_command_check_mode_writes_nothing(tmp_path: Path) -> None:
-    shutil.copy(ROOT / "activations" / "leaky-relu.yaml", tmp_path)
+    (tmp_path / "leaky-relu.yaml").write_text(EXEMPLAR, encoding="utf-8")
     result = subprocess.run([ACTSITE, "fix", "--check", "--folder", str(tmp_path)], capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [f"would rewrite {tmp_path}/leaky-relu.yaml", "1 of 1 definition(s) not canonical"]
