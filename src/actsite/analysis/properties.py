@@ -1,12 +1,14 @@
 """Properties computed from the math of a scalar activation, never typed by hand.
 
-Each property is measured on the expression itself: limits at ±∞ are evaluated far out with
-mpmath, extrema are searched on a dense grid, smoothness is read from one-sided limits of f, f'
-and f'' at every kink found in the expression.
+Each property is measured on the expression itself: limits at ±∞ are found numerically far out
+with mpmath where the values have visibly converged, else by SymPy; extrema are searched on a
+dense grid (float64 to locate, mpmath at every point a result depends on: see `grid`);
+smoothness is read from one-sided limits of f, f' and f'' at every kink found in the expression.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable
@@ -17,10 +19,12 @@ import numpy as np
 import sympy
 from scipy.optimize import minimize_scalar
 
-from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, at_kink, expand_helpers
+from actsite.analysis.grid import MARGIN, GridValues
+from actsite.definitions.symbolic import MPMATH_MODULES, PRECISION_DIGITS, ScalarMath, X, at_kink, expand_helpers
 
 GRID = np.linspace(-60.0, 60.0, 4801)
 TOLERANCE = 1.0e-9
+MONOTONIC_EXACT = 1.0e-6  # f′ values this small are always evaluated with mpmath (their sign decides)
 
 
 @dataclass(frozen=True)
@@ -59,27 +63,31 @@ class Properties:
 
 def compute(math_: ScalarMath) -> Properties:
     """Compute every property of the scalar activation at its default parameters."""
-    f = math_.f()
-    df = math_.df()
     kinks = tuple(math_.kinks)
     xs = np.unique(np.concatenate([GRID, np.array(kinks, dtype=float)]))
-    ys = np.array([f(x) for x in xs])
-    dys = _resolve_cancelled_zeros(math_, xs, np.array([df(x) for x in xs if not at_kink(x, kinks)]), kinks)
-    lower, upper = _range(math_, xs, ys)
+    f_grid = GridValues(math_, math_.function, xs)
+    f_grid.exact_extremes()  # the range and the extremum search read them
+    f_grid.exact_near(TOLERANCE, -TOLERANCE)  # zero-centred compares with ±TOLERANCE
+    smooth_xs = np.array([x for x in xs if not at_kink(x, kinks)])
+    df_grid = GridValues(math_, math_.derivative, smooth_xs)
+    df_grid.exact_below(MONOTONIC_EXACT)  # monotonicity reads the sign of every small f′
+    df_grid.exact_extremes(absolute=True)  # sup |f′|
+    dys = _resolve_cancelled_zeros(math_, xs, df_grid.values, kinks)
+    lower, upper = _range(math_, f_grid)
     smoothness = _smoothness(math_, kinks)
     d0 = _derivative_at(math_, 0.0, kinks)
     return Properties(
         lower=lower,
         upper=upper,
         monotonic=_monotonic(dys),
-        zero_centred=_zero_centred(f, ys),
+        zero_centred=_zero_centred(math_, f_grid.values),
         smoothness=smoothness,
         saturation_left=_saturation(math_, -1),
         saturation_right=_saturation(math_, +1),
-        value_at_zero=f(0.0),
+        value_at_zero=math_.f()(0.0),
         derivative_at_zero=d0 if isinstance(d0, float) else None,
         derivative_at_zero_sides=d0 if isinstance(d0, tuple) else None,
-        sup_abs_derivative=_sup_abs_derivative(math_, dys),
+        sup_abs_derivative=_sup_abs_derivative(math_, smooth_xs, df_grid.values, dys),
         kinks=kinks,
         pieces=_image_pieces(math_, kinks, lower, upper) if smoothness == -1 else None,
     )
@@ -132,9 +140,8 @@ def _resolve_cancelled_zeros(math_: ScalarMath, xs: np.ndarray, dys: np.ndarray,
     precise = math_.evaluator(math_.derivative, exact=True, digits=4 * PRECISION_DIGITS)
     points = [x for x in xs if not at_kink(x, kinks)]
     resolved = dys.copy()
-    for index in zeros:
-        sign = mpmath.sign(precise(points[index]))
-        resolved[index] = float(sign) * np.nextafter(0.0, 1.0)
+    for index, value in zip(zeros, precise.many(points[index] for index in zeros), strict=True):
+        resolved[index] = float(mpmath.sign(value)) * np.nextafter(0.0, 1.0)
     return resolved
 
 
@@ -155,8 +162,20 @@ def _tail(expression: sympy.Expr, side: int) -> sympy.Expr:
 
 
 def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> float | None:
-    """Limit as x → side·∞ (symbolic), as a float (±inf allowed); None when it oscillates (sin, Snake's f′)."""
+    """Limit as x → side·∞, as a float (±inf allowed); None when it oscillates (sin, Snake's f′)."""
     tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
+    value = _tail_limit(tail, side)
+    if value is None or math.isinf(value) or math.isnan(value):
+        return value
+    return _numerically_confirmed(math_.evaluator(expression), value, side)
+
+
+@functools.lru_cache(maxsize=256)
+def _tail_limit(tail: sympy.Expr, side: int) -> float | None:
+    """The limit of a Piecewise-free expression as x → side·∞: numerically where it has converged, else SymPy's."""
+    numeric = _converged_far_out(tail, side)
+    if numeric is not None:
+        return numeric
     # `together` first: SymPy 1.14 returns 0 for lim x(1−σ)σ + σ (SiLU's f′) unless the terms are combined.
     value = sympy.limit(sympy.together(tail), X, side * sympy.oo)
     if isinstance(value, sympy.AccumBounds):
@@ -167,7 +186,37 @@ def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> f
         return math.copysign(math.inf, float(value == sympy.oo) - 0.5)
     if not value.is_real:
         raise ValueError(f"limit at {side}·∞ does not exist: {value}")
-    return _numerically_confirmed(math_.evaluator(expression), float(value), side)
+    return float(value)
+
+
+FAR_EXPONENTS = (20, 40, 80)  # x = ±10^20, ±10^40, ±10^80
+
+
+def _converged_far_out(tail: sympy.Expr, side: int) -> float | None:
+    """The finite limit of `tail` when its values at x = ±10^20, ±10^40, ±10^80 agree; None when undecided.
+
+    Each value is computed with 60 more digits than x has (so x² + c and x² still differ): values that
+    agree to 30 digits between 10^40 and 10^80, and to 15 with 10^20, have converged far beyond a
+    double's precision; the limit is then the double nearest them (0 below 10^−25, where x^−p or
+    e^−x went). Anything else (growth without bound, oscillation, slow convergence like 1/ln x, a
+    complex or failed evaluation) is left to SymPy.
+    """
+    compiled = sympy.lambdify(X, tail, modules=MPMATH_MODULES)
+    values: list[mpmath.mpf] = []
+    for exponent in FAR_EXPONENTS:
+        with mpmath.workdps(2 * exponent + 60):
+            try:
+                value = compiled(side * mpmath.mpf(10) ** exponent)
+            except (ArithmeticError, ValueError, TypeError, OverflowError):
+                return None
+            if not isinstance(value, mpmath.mpf) or not mpmath.isfinite(value):
+                return None
+            values.append(value)
+    near, middle, far = values
+    scale = max(mpmath.mpf(1), abs(far))
+    if abs(middle - far) > mpmath.mpf(10) ** -30 * scale or abs(near - far) > mpmath.mpf(10) ** -15 * scale:
+        return None
+    return 0.0 if abs(far) < mpmath.mpf(10) ** -25 else float(far)
 
 
 def _numerically_confirmed(evaluate: Callable[[float], float], limit: float, side: int) -> float:
@@ -187,36 +236,41 @@ def _numerically_confirmed(evaluate: Callable[[float], float], limit: float, sid
     return limit
 
 
-def _range(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray) -> tuple[Bound, Bound]:
+def _range(math_: ScalarMath, f_grid: GridValues) -> tuple[Bound, Bound]:
+    xs, ys = f_grid.xs, f_grid.values
     limits = [limit_at_infinity(math_, math_.function, side) for side in (-1, 1)]
     if any(value is not None and math.isnan(value) for value in limits):
         return Bound(-math.inf, False), Bound(math.inf, False)  # swings without bound on some side
     finite_limits = [value for value in limits if value is not None]
     if len(finite_limits) < len(limits):
         # f oscillates on some side: its extremes are attained on the grid (sin, cos, …).
-        lower = Bound(_refine_extremum(math_, xs, below=True), True)
-        upper = Bound(_refine_extremum(math_, xs, below=False), True)
+        lower = Bound(_refine_extremum(math_, xs, ys, below=True), True)
+        upper = Bound(_refine_extremum(math_, xs, ys, below=False), True)
         if finite_limits:
             lower = lower if lower.value <= min(finite_limits) else Bound(min(finite_limits), False)
             upper = upper if upper.value >= max(finite_limits) else Bound(max(finite_limits), False)
         return lower, upper
-    lower = _bound(math_, xs, float(np.min(ys)), min(finite_limits), below=True)
-    upper = _bound(math_, xs, float(np.max(ys)), max(finite_limits), below=False)
+    lower = _bound(math_, f_grid, float(np.min(ys)), min(finite_limits), below=True)
+    upper = _bound(math_, f_grid, float(np.max(ys)), max(finite_limits), below=False)
     return lower, upper
 
 
-def _bound(math_: ScalarMath, xs: np.ndarray, extreme_on_grid: float, limit: float, *, below: bool) -> Bound:
+def _bound(math_: ScalarMath, f_grid: GridValues, extreme_on_grid: float, limit: float, *, below: bool) -> Bound:
     """The infimum (below) or supremum of f, and whether it is attained at a finite x."""
     sign = 1.0 if below else -1.0
     if math.isinf(limit) and sign * limit < 0:
         return Bound(limit, False)  # unbounded on this side (−∞ below, +∞ above)
     if sign * (extreme_on_grid - limit) < -TOLERANCE:
         # An interior extremum beyond the limits: refine it; it is attained.
-        return Bound(_refine_extremum(math_, xs, below=below), True)
+        return Bound(_refine_extremum(math_, f_grid.xs, f_grid.values, below=below), True)
     # The bound is the limit; attained only if f equals it exactly at a finite point (ReLU's 0,
     # Hardtanh's ±1), checked at 160 significant digits so tanh(20) ≠ 1 and ln(1 + e^−100) ≠ 0.
+    # Only points whose value is within the grid's margin of the limit can be equal to it.
+    f_grid.exact_near(limit)
+    xs, ys = f_grid.xs, f_grid.values
+    candidates = xs[(np.abs(xs) <= 20) & (np.abs(ys - limit) <= MARGIN * max(1.0, abs(limit)))]
     exact = math_.evaluator(math_.function, exact=True, digits=4 * PRECISION_DIGITS)
-    attained = any(exact(x) == limit for x in xs[np.abs(xs) <= 20])
+    attained = any(exact(x) == limit for x in candidates)
     return Bound(limit, attained)
 
 
@@ -224,7 +278,7 @@ REFINE_DIGITS = 50  # an attained extremum is located and evaluated at this prec
 _GOLDEN = (mpmath.sqrt(5) - 1) / 2
 
 
-def _refine_extremum(math_: ScalarMath, xs: np.ndarray, *, below: bool) -> float:
+def _refine_extremum(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray, *, below: bool) -> float:
     """The minimum (below) or maximum of f near its grid extreme, as the double nearest the true value.
 
     A golden-section search at 50 digits between the grid neighbours of the extreme locates it to
@@ -232,8 +286,7 @@ def _refine_extremum(math_: ScalarMath, xs: np.ndarray, *, below: bool) -> float
     gives the nearest double (sine's maximum is 1.0, not 0.9999999999998866).
     """
     sign = 1 if below else -1
-    f = math_.f()
-    index = int(np.argmin([sign * f(x) for x in xs]))
+    index = int(np.argmin(sign * ys))  # ys is exact near its extremes
     low, high = xs[max(index - 1, 0)], xs[min(index + 1, len(xs) - 1)]
     exact = math_.evaluator(math_.function, exact=True, digits=REFINE_DIGITS)
     with mpmath.workdps(REFINE_DIGITS):
@@ -242,9 +295,10 @@ def _refine_extremum(math_: ScalarMath, xs: np.ndarray, *, below: bool) -> float
         return float(sign * best)
 
 
-def _refine_float_extremum(f: Callable[[float], float], xs: np.ndarray, *, below: bool) -> float:
+def _refine_float_extremum(f: Callable[[float], float], xs: np.ndarray, fs: np.ndarray, *, below: bool) -> float:
+    """The extreme of f near the grid's, by SciPy's bounded search; `fs` = f on xs, exact near its extremes."""
     sign = 1.0 if below else -1.0
-    values = np.array([sign * f(x) for x in xs])
+    values = sign * fs
     index = int(np.argmin(values))
     low, high = xs[max(index - 1, 0)], xs[min(index + 1, len(xs) - 1)]
     result = minimize_scalar(lambda x: sign * f(x), bounds=(low, high), method="bounded", options={"xatol": 1e-12})
@@ -288,13 +342,22 @@ def _zeros_are_isolated(strict: np.ndarray) -> bool:
     return not np.any(failing[1:] & failing[:-1])
 
 
-def _zero_centred(f: Callable[[float], float], ys: np.ndarray) -> str:
+def _zero_centred(math_: ScalarMath, ys: np.ndarray) -> str:
+    """Odd when f(−x) = −f(x) (to 1e−12) at 400 points of (0, 20]; partly when f takes both signs."""
     samples = np.linspace(0.05, 20.0, 400)
-    if all(abs(f(x) + f(-x)) <= 1e-12 * max(1.0, abs(f(x))) for x in samples):
-        return "odd"
+    if not _visibly_not_odd(math_, samples):
+        f = math_.f()
+        if all(abs(f(x) + f(-x)) <= 1e-12 * max(1.0, abs(f(x))) for x in samples):
+            return "odd"
     if np.any(ys < -TOLERANCE) and np.any(ys > TOLERANCE):
         return "partly"
     return "no"
+
+
+def _visibly_not_odd(math_: ScalarMath, samples: np.ndarray) -> bool:
+    """True when float64 values already show f(x) + f(−x) far (1e−9) beyond the oddness tolerance somewhere."""
+    positive, negative = GridValues(math_, math_.function, samples).values, GridValues(math_, math_.function, -samples).values
+    return bool(np.any(np.abs(positive + negative) > 1e-9 * np.maximum(1.0, np.abs(positive))))
 
 
 def _smoothness(math_: ScalarMath, kinks: tuple[float, ...]) -> int | None:
@@ -324,22 +387,46 @@ def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) ->
 def _saturation(math_: ScalarMath, side: int) -> str:
     """hard: f' is exactly 0 beyond some point; soft: f' → 0 only in the limit; no: otherwise."""
     tail = _tail(expand_helpers(math_.derivative).subs(math_.defaults), side)
-    if sympy.simplify(tail) == 0:
+    if not _visibly_nonzero(tail, side) and sympy.simplify(tail) == 0:
         return "hard"
     if limit_at_infinity(math_, math_.derivative, side) == 0.0:
         return "soft"
     return "no"  # a non-zero limit, or none at all (an oscillating f′)
 
 
-def _sup_abs_derivative(math_: ScalarMath, dys: np.ndarray) -> float:
-    """Sup |f'| over ℝ: the grid maximum or a larger limit at ±∞; inf when unbounded."""
+def _visibly_nonzero(expression: sympy.Expr, side: int) -> bool:
+    """True when `expression` is numerically non-zero at x = ±3 or ±7: the same value at 40 and 80 digits.
+
+    An expression that is identically 0 evaluates to rounding residue, which changes with the precision;
+    undecided cases (0, complex, failed) are left to SymPy's simplify.
+    """
+    compiled = sympy.lambdify(X, expression, modules=MPMATH_MODULES)
+    for point in (3, 7):
+        values = []
+        for digits in (PRECISION_DIGITS, 2 * PRECISION_DIGITS):
+            with mpmath.workdps(digits):
+                try:
+                    values.append(compiled(mpmath.mpf(side * point)))
+                except (ArithmeticError, ValueError, TypeError):
+                    return False
+        low, high = values
+        if isinstance(low, mpmath.mpf) and isinstance(high, mpmath.mpf) and mpmath.isfinite(high) and high != 0 and abs(low - high) <= 1e-6 * abs(high):
+            return True
+    return False
+
+
+def _sup_abs_derivative(math_: ScalarMath, xs: np.ndarray, raw_dys: np.ndarray, dys: np.ndarray) -> float:
+    """Sup |f'| over ℝ: the grid maximum or a larger limit at ±∞; inf when unbounded.
+
+    `xs` are the grid points off the kinks, `raw_dys` f′ there (exact near max |f′|), `dys` the same with
+    cancelled zeros resolved.
+    """
     limits = [limit_at_infinity(math_, math_.derivative, side) for side in (-1, 1)]
     df = math_.df()
     kinks = math_.kinks
-    xs = np.array([x for x in GRID if not at_kink(x, tuple(kinks))])
     if any(value is not None and math.isnan(value) for value in limits):
         return math.inf  # f′ swings without bound (x·cos x)
-    refined = _refine_float_extremum(lambda x: abs(df(x)), xs, below=False) if not kinks else float(np.max(np.abs(dys)))
+    refined = _refine_float_extremum(lambda x: abs(df(x)), xs, np.abs(raw_dys), below=False) if not kinks else float(np.max(np.abs(dys)))
     # One-sided values at kinks count too: penalized tanh's f′ tends to 1 at 0⁺ without reaching it on the grid.
     at_kinks = [abs(math_.one_sided(math_.derivative, k, side)) for k in kinks for side in (-1, 1)]
     return max([refined, float(np.max(np.abs(dys))), *at_kinks, *(abs(v) for v in limits if v is not None)])

@@ -200,6 +200,36 @@ def at_kink(x: float, kinks: Iterable[float], tolerance: float = KINK_TOLERANCE)
     return any(abs(x - kink) < tolerance for kink in kinks)
 
 
+class Evaluator:
+    """`expression` at one x (a float), or at many, computed with mpmath at a fixed precision."""
+
+    def __init__(self, compiled: Callable[[mpmath.mpf], mpmath.mpf], *, exact: bool, digits: int) -> None:
+        self._compiled = compiled
+        self._exact = exact
+        self._digits = digits
+
+    def __call__(self, x: float) -> float:
+        """The value at x."""
+        with mpmath.workdps(self._digits):
+            return self._value(x)
+
+    def many(self, xs: Iterable[float]) -> list[float]:
+        """The values at every x of `xs`, in order."""
+        with mpmath.workdps(self._digits):
+            return [self._value(x) for x in xs]
+
+    def _value(self, x: float) -> float:
+        try:
+            value = self._compiled(mpmath.mpf(x))
+        except ZeroDivisionError:
+            value = mpmath.nan
+        if mpmath.isnan(value):
+            # A removable singularity (sinc at 0): the mean of the one-sided values.
+            offset = mpmath.mpf(10) ** (-self._digits // 2)
+            value = (self._compiled(mpmath.mpf(x) - offset) + self._compiled(mpmath.mpf(x) + offset)) / 2
+        return value if self._exact else float(value)
+
+
 @dataclass(frozen=True)
 class ScalarMath:
     """The math of a scalar activation f: ℝ → ℝ, with everything derived from one expression."""
@@ -289,29 +319,14 @@ class ScalarMath:
         """`kinks` with the parameters named in `overrides` replaced (a variant moves a kink)."""
         return kink_points(self.function, self.parameter_values(overrides))
 
-    def evaluator(
-        self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False, digits: int = PRECISION_DIGITS
-    ) -> Callable[[float], float]:
+    def evaluator(self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False, digits: int = PRECISION_DIGITS) -> Evaluator:
         """A float → float function evaluating `expression` with mpmath at `digits` significant digits.
 
-        With `exact`, the mpmath number itself is returned (for exact comparisons).
+        With `exact`, the mpmath number itself is returned (for exact comparisons). `.many(xs)`
+        evaluates a whole list under one precision context (the same numbers, less overhead).
         """
         concrete = expand_helpers(expression).subs(self.parameter_values(parameters))
-        compiled = sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
-
-        def evaluate(x: float) -> float:
-            with mpmath.workdps(digits):
-                try:
-                    value = compiled(mpmath.mpf(x))
-                except ZeroDivisionError:
-                    value = mpmath.nan
-                if mpmath.isnan(value):
-                    # A removable singularity (sinc at 0): the mean of the one-sided values.
-                    offset = mpmath.mpf(10) ** (-digits // 2)
-                    value = (compiled(mpmath.mpf(x) - offset) + compiled(mpmath.mpf(x) + offset)) / 2
-                return value if exact else float(value)
-
-        return evaluate
+        return Evaluator(sympy.lambdify(X, concrete, modules=MPMATH_MODULES), exact=exact, digits=digits)
 
     def f(self, parameters: dict[str, float] | None = None) -> Callable[[float], float]:
         """F at the default parameters, or with some replaced."""
