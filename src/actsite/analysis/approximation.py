@@ -10,12 +10,13 @@ from actsite.definitions.symbolic import parse
 
 def approximation_errors(loaded: Loaded) -> dict[str, float]:
     """Largest |f − approximation| on [−6, 6] at default parameters, per approximation id."""
-    f = loaded.math.f()
-    xs = np.linspace(-6.0, 6.0, 2401)
-    exact = np.array([f(x) for x in xs])
     errors: dict[str, float] = {}
+    if not loaded.activation.math.approximations:
+        return errors
+    xs = [float(x) for x in np.linspace(-6.0, 6.0, 2401)]
+    exact = np.array(loaded.math.f().many(xs))
     for approximation in loaded.activation.math.approximations:
         expression = parse(approximation.function, loaded.math.symbols)
         approx = loaded.math.evaluator(expression)
-        errors[approximation.id] = float(np.max(np.abs(exact - np.array([approx(x) for x in xs]))))
+        errors[approximation.id] = float(np.max(np.abs(exact - np.array(approx.many(xs)))))
     return errors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from actsite.definitions.symbolic import ScalarMath, at_kink
+from actsite.definitions.symbolic import Evaluator, ScalarMath, at_kink
 
 SAMPLE_XS = np.round(np.arange(-600, 601) * 0.01, 2)
 
@@ -19,9 +19,15 @@ def sample_curves(math_: ScalarMath, kinks: tuple[float, ...]) -> Samples:
     xs = [float(x) for x in SAMPLE_XS]
     return {
         "x": xs,
-        "y": [round_sig(f(x)) for x in xs],
-        "dy": [None if (x in undefined and at_kink(x, kinks)) else round_sig(df(x)) for x in xs],
+        "y": [round_sig(y) for y in f.many(xs)],
+        "dy": _derivative_samples(df, xs, [x in undefined and at_kink(x, kinks) for x in xs]),
     }
+
+
+def _derivative_samples(df: Evaluator, xs: list[float], undefined: list[bool]) -> list[float | None]:
+    """f′ at every x, None where it is undefined (never evaluated there)."""
+    values = iter(df.many(x for x, skip in zip(xs, undefined, strict=True) if not skip))
+    return [None if skip else round_sig(next(values)) for skip in undefined]
 
 
 def round_sig(value: float) -> float:
