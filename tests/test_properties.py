@@ -317,3 +317,80 @@ def test_attained_bounds_are_the_nearest_double_to_the_true_extremum(slug: str, 
 def test_sine_range_is_exactly_minus_one_to_one() -> None:
     p = properties_of("sine")
     assert (p.lower.value, p.upper.value) == (-1.0, 1.0)
+
+
+# The fast scan (float64 located, mpmath where it matters, numeric limits far out) must give exactly
+# what evaluating every point with mpmath and asking SymPy for every limit gives. These cover the
+# kinds of math the catalogue has: saturating tails that cancel in float64, kinks, jumps, plateaus,
+# oscillation, a removable singularity, erf, odd functions and float parameters.
+SCAN_CASES = ["tanh", "penalized-tanh", "gelu", "relu", "hardtanh", "binary-step", "sine", "snake", "sinc", "selu", "softsign", "hardswish"]
+
+
+@pytest.mark.parametrize("slug", SCAN_CASES)
+def test_fast_scan_gives_the_properties_of_a_full_mpmath_scan(slug: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from actsite.analysis import grid
+
+    fast = properties_of(slug)
+    monkeypatch.setattr(grid, "TRUSTED_ERROR", -1.0)  # no float64 value is trusted: every point with mpmath
+    assert compute(BY_SLUG[slug].math) == fast
+
+
+@pytest.mark.parametrize("slug", SCAN_CASES)
+def test_limits_found_far_out_are_sympys_limits(slug: str) -> None:
+    import sympy
+
+    from actsite.analysis.properties import _converged_far_out, _tail
+    from actsite.definitions.symbolic import X, expand_helpers
+
+    math_ = BY_SLUG[slug].math
+    decided = 0
+    for expression in (math_.function, math_.derivative):
+        for side in (-1, 1):
+            tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
+            numeric = _converged_far_out(tail, side)
+            if numeric is None:
+                continue
+            decided += 1
+            symbolic = sympy.limit(sympy.together(tail), X, side * sympy.oo)
+            # SymPy multiplies float parameters at 15 digits (SELU's −λα): the far values are the exact product.
+            assert numeric == pytest.approx(float(symbolic), rel=1e-14, abs=1e-300), (slug, expression, side)
+    assert decided or slug in {"sine", "snake"}, "no limit was decided numerically: the fast path is not exercised"
+
+
+def test_float64_that_cancels_is_not_trusted() -> None:
+    from actsite.analysis.grid import GridValues
+    from actsite.definitions.symbolic import parse
+
+    math_ = BY_SLUG["relu"].math
+    # 1 everywhere; float64 loses it beyond x ≈ 18 (e^2x ≈ 1e16), 40 digits keep it up to x = 20 (e^40 ≈ 2e17).
+    cancelling = parse("(exp(x) + 1)**2 - exp(2*x) - 2*exp(x)", math_.symbols)
+    values = GridValues(math_, cancelling, np.linspace(-20.0, 20.0, 801))
+    assert bool(values.exact.all())
+    assert set(values.values.tolist()) == {1.0}
+
+
+def test_grid_values_are_exact_wherever_a_decision_needs_them() -> None:
+    from actsite.analysis.grid import GridValues
+
+    math_ = BY_SLUG["gelu"].math
+    xs = np.linspace(-60.0, 60.0, 4801)
+    values = GridValues(math_, math_.derivative, xs)
+    values.exact_below(1e-6)
+    values.exact_extremes(absolute=True)
+    precise = math_.df()
+    assert not values.exact.all(), "every point was evaluated with mpmath: the float64 scan did nothing"
+    for index in np.flatnonzero(values.exact):
+        assert values.values[index] == precise(float(xs[index]))
+    for index in np.flatnonzero(~values.exact)[::37]:
+        assert values.values[index] == pytest.approx(precise(float(xs[index])), rel=1e-12, abs=1e-12)
+
+
+def test_identically_zero_derivative_tail_is_not_called_visibly_nonzero() -> None:
+    import sympy
+
+    from actsite.analysis.properties import _visibly_nonzero
+    from actsite.definitions.symbolic import X
+
+    assert not _visibly_nonzero(sympy.sin(X) ** 2 + sympy.cos(X) ** 2 - 1, 1)  # rounding residue, not a value
+    assert not _visibly_nonzero(sympy.Integer(0), -1)
+    assert _visibly_nonzero(sympy.exp(-X), 1)

@@ -209,6 +209,8 @@ def _converged_far_out(tail: sympy.Expr, side: int) -> float | None:
                 value = compiled(side * mpmath.mpf(10) ** exponent)
             except (ArithmeticError, ValueError, TypeError, OverflowError):
                 return None
+            if isinstance(value, int | float):  # a constant tail (ReLU's 0) compiles to a plain number
+                value = mpmath.mpf(value)
             if not isinstance(value, mpmath.mpf) or not mpmath.isfinite(value):
                 return None
             values.append(value)
