@@ -34,9 +34,9 @@ SUBSAMPLE = 8
 NUMPY_MODULES: list[object] = [{"DiracDelta": lambda z: np.where(np.asarray(z) == 0, np.inf, 0.0)}, "scipy", "numpy"]
 
 
-def float64_values(math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray) -> np.ndarray:
-    """`expression` at the default parameters on `xs`, in float64 (NaN where NumPy fails)."""
-    concrete = expand_helpers(expression).subs(math_.defaults)
+def float64_values(math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray, parameters: dict[str, float] | None = None) -> np.ndarray:
+    """`expression` on `xs` at the default parameters (or with some replaced), in float64 (NaN where NumPy fails)."""
+    concrete = expand_helpers(expression).subs(math_.parameter_values(parameters))
     compiled = sympy.lambdify(X, concrete, modules=NUMPY_MODULES)
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -54,10 +54,10 @@ def float64_values(math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray) ->
 class GridValues:
     """The values of one expression on `xs`: `values[i]` is exact at least wherever `exact[i]`."""
 
-    def __init__(self, math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray) -> None:
+    def __init__(self, math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray, parameters: dict[str, float] | None = None) -> None:
         self.xs = xs
-        self._precise: Evaluator = math_.evaluator(expression)
-        self.values = float64_values(math_, expression, xs)
+        self._precise: Evaluator = math_.evaluator(expression, parameters)
+        self.values = float64_values(math_, expression, xs, parameters)
         self.exact = np.zeros(xs.shape, dtype=bool)
         sampled = np.zeros(xs.shape, dtype=bool)
         sampled[::SUBSAMPLE] = True

@@ -18,9 +18,11 @@ from pathlib import Path
 import numpy as np
 import sympy
 
+from actsite.analysis import grid
+from actsite.analysis.grid import GridValues
 from actsite.definitions import symbolic
 from actsite.definitions.load import Loaded
-from actsite.definitions.symbolic import X
+from actsite.definitions.symbolic import ScalarMath, X
 
 POINTS = 801
 STYLE = {
@@ -71,12 +73,19 @@ _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 SURFACE_POINTS = 61
 
 
-def sample_curve(evaluate: Callable[[float], float], low: float, high: float, breaks: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
-    """Sample `evaluate` on [low, high]; insert NaN at each break so jumps are not drawn as lines."""
+def sample_curve(
+    math_: ScalarMath, expression: sympy.Expr, low: float, high: float, breaks: Sequence[float], parameters: dict[str, float] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sample `expression` on [low, high]; insert NaN at each break so jumps are not drawn as lines.
+
+    The values are float64, checked against mpmath (see `actsite.analysis.grid`): within 1e−12 of the
+    40-digit values, far below what a plot can show; the points beside a break are mpmath's.
+    """
     xs = np.linspace(low, high, POINTS)
     inside = [b for b in breaks if low < b < high]
     xs = np.unique(np.concatenate([xs, np.array(inside, dtype=float)]))
-    ys = np.array([evaluate(x) for x in xs])
+    ys = GridValues(math_, expression, xs, parameters).values
+    evaluate = math_.evaluator(expression, parameters)
     out_x: list[float] = []
     out_y: list[float] = []
     for x, y in zip(xs, ys, strict=True):
@@ -155,12 +164,12 @@ def figures_for(loaded: Loaded) -> list[Figure]:
     breaks = math_.kinks
     key_base = _key_material(loaded)
     symbol = math_.function_symbol_text
-    f_x, f_y = sample_curve(math_.f(), low, high, breaks)
-    d_x, d_y = sample_curve(math_.df(), low, high, breaks)
+    f_x, f_y = sample_curve(math_, math_.function, low, high, breaks)
+    d_x, d_y = sample_curve(math_, math_.derivative, low, high, breaks)
     curves = [Curve(f_x, f_y, f"{symbol}(x)", FUNCTION_COLOR), Curve(d_x, d_y, f"{symbol}′(x)", DERIVATIVE_COLOR, dashed=True)]
     for index, expression in enumerate(math_.other_outputs, 2):
-        xs, ys = sample_curve(math_.evaluator(expression), low, high, breaks)
-        dxs, dys = sample_curve(math_.evaluator(sympy.diff(expression, X)), low, high, breaks)
+        xs, ys = sample_curve(math_, expression, low, high, breaks)
+        dxs, dys = sample_curve(math_, sympy.diff(expression, X), low, high, breaks)
         color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
         curves += [Curve(xs, ys, f"f{_SUBSCRIPTS[index]}(x)", color), Curve(dxs, dys, f"f{_SUBSCRIPTS[index]}′(x)", color, dashed=True)]
     figures = [Figure(file_name=f"{activation.slug}.svg", curves=tuple(curves), key=_hash(key_base, "main"))]
@@ -170,7 +179,7 @@ def figures_for(loaded: Loaded) -> list[Figure]:
     if parameter is not None:
         curves: list[Curve] = []
         for index, value in enumerate(parameter.variants):
-            xs, ys = sample_curve(math_.f({parameter.name: value}), low, high, math_.kinks_with({parameter.name: value}))
+            xs, ys = sample_curve(math_, math_.function, low, high, math_.kinks_with({parameter.name: value}), {parameter.name: value})
             color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
             curves.append(Curve(xs, ys, f"{parameter.name} = {value:g}", color, dashed=index % 2 == 1))
         figures.append(Figure(file_name=f"{activation.slug}-variants.svg", curves=tuple(curves), key=_hash(key_base, "variants")))
@@ -187,7 +196,7 @@ def _key_material(loaded: Loaded) -> str:
         "parameters": [p.model_dump(mode="json", include={"name", "default", "variants"}) for p in activation.parameters],
         "style": STYLE,
         "colors": [FUNCTION_COLOR, DERIVATIVE_COLOR, *VARIANT_COLORS],
-        "code": [Path(__file__).read_text(encoding="utf-8"), Path(symbolic.__file__).read_text(encoding="utf-8")],
+        "code": [Path(module.__file__).read_text(encoding="utf-8") for module in (grid, symbolic)] + [Path(__file__).read_text(encoding="utf-8")],
     }
     return json.dumps(material, sort_keys=True, default=str)
 
@@ -239,7 +248,7 @@ def family_figure(family_id: str, members: list[Loaded]) -> Figure:
     low, high = FAMILY_RANGE
     curves = []
     for index, loaded in enumerate(members):
-        xs, ys = sample_curve(loaded.math.f(), low, high, loaded.math.kinks)
+        xs, ys = sample_curve(loaded.math, loaded.math.function, low, high, loaded.math.kinks)
         color = FAMILY_COLORS[index % len(FAMILY_COLORS)]
         curves.append(Curve(xs, ys, loaded.slug, color, dashed=index >= len(FAMILY_COLORS) // 2))
     return Figure(file_name=f"family-{family_id}.svg", curves=tuple(curves), key=family_key(family_id, members))
