@@ -7,8 +7,8 @@ changed must not pay for it. After each successful generation the hook stores, i
 - the digest of everything generation depends on, in parts: its inputs (activations/, data/,
   errata/, i18n/, schema/), the generator's code, the installed packages and Python, and the KaTeX
   package whose stylesheet and fonts are copied;
-- the size and modification time (ns) of every generated file as written (the docs/ files the
-  manifest lists, the manifest, plots/), so a deleted or edited output is noticed without reading it;
+- the size and SHA-256 of every generated file as written (the docs/ files the manifest lists, the
+  manifest, plots/), so a deleted or edited output is noticed (reading them all takes milliseconds);
 - what later hooks need from the definitions, instead of the definitions: the alias redirects
   and the number of lint warnings.
 
@@ -106,25 +106,29 @@ def current_digest(root: Path, code: str | None = None) -> dict[str, str]:
     }
 
 
-def record_outputs(paths: Iterable[Path], root: Path) -> dict[str, list[int]]:
-    """Path relative to `root` → [size, mtime in ns] of each generated file as it is now."""
-    record: dict[str, list[int]] = {}
-    for path in paths:
-        status = path.stat()
-        record[path.relative_to(root).as_posix()] = [status.st_size, status.st_mtime_ns]
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def record_outputs(paths: Iterable[Path], root: Path) -> dict[str, list[int | str]]:
+    """Path relative to `root` → [size, SHA-256] of each generated file as it is now."""
+    record = {path.relative_to(root).as_posix(): [path.stat().st_size, _file_digest(path)] for path in paths}
     return dict(sorted(record.items()))
 
 
-def changed_outputs(record: dict[str, list[int]], root: Path) -> list[str]:
-    """The recorded files that are missing or whose size or modification time differ (empty: all intact)."""
+def changed_outputs(record: dict[str, list[int | str]], root: Path) -> list[str]:
+    """The recorded files that are missing or whose bytes differ (empty: all intact).
+
+    The bytes are compared (by digest), not modification times: an edit within the file system's
+    timestamp resolution, or one that restores the old time, is noticed too. Sizes are compared first.
+    """
     changed: list[str] = []
-    for relative, (size, mtime) in record.items():
+    for relative, (size, digest) in record.items():
+        path = root / relative
         try:
-            status = (root / relative).stat()
+            if path.stat().st_size != size or _file_digest(path) != digest:
+                changed.append(relative)
         except OSError:
-            changed.append(relative)
-            continue
-        if status.st_size != size or status.st_mtime_ns != mtime:
             changed.append(relative)
     return changed
 
@@ -134,7 +138,7 @@ class GenerationState:
     """What the last successful generation depended on, what it wrote, and what the later hooks need."""
 
     digest: dict[str, str]
-    outputs: dict[str, list[int]]
+    outputs: dict[str, list[int | str]]
     redirects: list[AliasTarget] = field(default_factory=list)
     lint_warnings: int = 0
 
