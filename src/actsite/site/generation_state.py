@@ -63,8 +63,8 @@ def inputs_digest(root: Path) -> str:
 
 def code_folders(root: Path) -> list[Path]:
     """The generator's source: the imported `actsite` package and the project's src/ (MkDocs loads the hook from there)."""
-    folders = [Path(actsite.__file__).resolve().parent, (root / "src").resolve()]
-    return sorted(set(folders))
+    source, package = (root / "src").resolve(), Path(actsite.__file__).resolve().parent
+    return [source] if package.is_relative_to(source) else [source, package]
 
 
 def code_digest(root: Path) -> str:
