@@ -92,3 +92,15 @@ def test_a_deleted_generated_page_is_generated_again(first_build: tuple[Path, Pa
     assert "actsite: 75 activations" in result.stderr
     assert "files written 1," in result.stderr
     assert page.read_bytes() == text
+
+
+def test_a_skipping_build_imports_no_part_of_the_generator(first_build: tuple[Path, Path, str]) -> None:
+    project, _, _ = first_build
+    run = (
+        "import sys; from actsite.site import hooks; hooks.on_pre_build(None); "
+        "print(sorted(name for name in ('sympy', 'pydantic', 'numpy', 'scipy', 'matplotlib', 'jinja2', 'actsite.site.build') if name in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "actsite: generation skipped" in result.stderr
+    assert result.stdout.strip() == "[]"
