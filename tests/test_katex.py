@@ -1,10 +1,13 @@
-"""Formulas are rendered by one KaTeX process at build time; a formula KaTeX rejects fails the build."""
+"""Formulas are rendered by one KaTeX process at build time, or come from the formula cache; a formula KaTeX rejects fails the build."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from actsite.render.katex import FormulaError, katex, render_formulas
+from actsite.render.katex import FormulaError, Katex, katex, render_formulas
+from actsite.render.katex.formula_cache import FormulaCache, renderer_identity
 from conftest import ROOT
 
 
@@ -28,3 +31,69 @@ def test_a_formula_katex_rejects_names_the_page_and_the_formula() -> None:
 def test_text_outside_formulas_is_untouched() -> None:
     page = "<pre><code>\\(not math\\)</code></pre>"
     assert render_formulas(page, katex(ROOT / "node_modules"), "x.md") == page
+
+
+NODE_MODULES = ROOT / "node_modules"
+PAGE = (
+    '<p><span class="arithmatex">\\(x &lt; 0\\)</span> and <span class="arithmatex">\\(\\alpha x\\)</span></p>'
+    '<div class="arithmatex">\\[f(x) = \\max(0, x)\\]</div><p><span class="arithmatex">\\(x &lt; 0\\)</span></p>'
+)
+
+
+def test_cached_formulas_give_katex_html_byte_for_byte_without_starting_katex(tmp_path: Path) -> None:
+    identity = renderer_identity(NODE_MODULES)
+    first = Katex(NODE_MODULES, FormulaCache(identity))
+    rendered = render_formulas(PAGE, first, "relu.md")
+    assert (first.started, first.rendered) == (True, 3)  # three distinct formulas, the repeated one once
+    first.close()
+    assert first.formulas.save(tmp_path / "katex.json", only_used=True)
+    second = Katex(tmp_path / "no-node-modules", FormulaCache.load(tmp_path / "katex.json", identity))
+    assert render_formulas(PAGE, second, "relu.md") == rendered
+    assert (second.started, second.rendered, second.formulas.used) == (False, 0, 3)
+    assert not second.formulas.save(tmp_path / "katex.json", only_used=True)  # nothing new: the file is not rewritten
+
+
+def test_a_cache_written_for_another_katex_or_server_is_ignored(tmp_path: Path) -> None:
+    identity = renderer_identity(NODE_MODULES)
+    cache = FormulaCache(identity)
+    cache.add("x", False, "<span>x</span>")
+    cache.save(tmp_path / "katex.json", only_used=True)
+    assert FormulaCache.load(tmp_path / "katex.json", identity).get("x", False) == "<span>x</span>"
+    for other in ({**identity, "katex": "0.0.1"}, {**identity, "server": "0" * 64}):
+        assert FormulaCache.load(tmp_path / "katex.json", other).get("x", False) is None
+    assert FormulaCache.load(tmp_path / "missing.json", identity).get("x", False) is None
+
+
+def test_the_cache_file_holds_the_formulas_a_build_used_in_a_stable_order(tmp_path: Path) -> None:
+    identity = renderer_identity(NODE_MODULES)
+    formulas = [("b", True, "<b>"), ("a", False, "<a>"), ("a", True, "<A>")]
+    first, second = FormulaCache(identity), FormulaCache(identity)
+    for tex, display, body in formulas:
+        first.add(tex, display, body)
+    for tex, display, body in reversed(formulas):
+        second.add(tex, display, body)
+    first.save(tmp_path / "first.json", only_used=True)
+    second.save(tmp_path / "second.json", only_used=True)
+    assert (tmp_path / "first.json").read_bytes() == (tmp_path / "second.json").read_bytes()
+    later = FormulaCache.load(tmp_path / "first.json", identity)
+    assert later.get("a", True) == "<A>"
+    later.save(tmp_path / "kept.json", only_used=False)  # after a failed build: everything known is kept
+    later.save(tmp_path / "used.json", only_used=True)  # after a whole build: only what it used
+    kept = FormulaCache.load(tmp_path / "kept.json", identity)
+    assert (kept.get("a", True), kept.get("a", False), kept.get("b", True)) == ("<A>", "<a>", "<b>")
+    used = FormulaCache.load(tmp_path / "used.json", identity)
+    assert (used.get("a", True), used.get("a", False), used.get("b", True)) == ("<A>", None, None)
+
+
+def test_a_rejected_formula_is_not_cached_and_fails_again_naming_the_page(tmp_path: Path) -> None:
+    identity = renderer_identity(NODE_MODULES)
+    renderer = Katex(NODE_MODULES, FormulaCache(identity))
+    page = '<span class="arithmatex">\\(\\frac{1}{\\)</span>'
+    with pytest.raises(FormulaError, match=r"^activations/broken\.md: formula "):
+        render_formulas(page, renderer, "activations/broken.md")
+    renderer.close()
+    renderer.formulas.save(tmp_path / "katex.json", only_used=False)
+    again = Katex(NODE_MODULES, FormulaCache.load(tmp_path / "katex.json", identity))
+    with pytest.raises(FormulaError, match=r"^activations/broken\.md: formula .*KaTeX parse error"):
+        render_formulas(page, again, "activations/broken.md")
+    again.close()

@@ -16,6 +16,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from actsite.analysis.approximation import approximation_errors
 from actsite.analysis.computed import ComputedValues, compute_values
@@ -24,10 +25,12 @@ from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
 from actsite.render.catalogue import catalogue_pages
 from actsite.render.context import PageContext
 from actsite.render.javascript import function_scripts
+from actsite.render.katex.formula_cache import FORMULA_CACHE
 from actsite.render.pages import render_activation_pages, render_data_format_pages, render_home_pages
 from actsite.site.assets import katex_assets
 from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cache, write_cache
 from actsite.site.files import remove_generated, write_outputs
+from actsite.site.generation_state import STATE_FILE
 from actsite.site.plot_plan import plan_plots, render_plots, store_plots
 
 DOCS_DIR = ROOT / "docs"
@@ -146,12 +149,20 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     return report
 
 
+def generated_files() -> list[Path]:
+    """Every file the last generation left: the docs/ files its manifest lists, the manifest, and plots/."""
+    listed = json.loads(GENERATED_MANIFEST.read_text(encoding="utf-8"))
+    return [DOCS_DIR / relative for relative in listed] + [GENERATED_MANIFEST, PLOT_KEYS_FILE, *sorted(PLOTS_DIR.glob("*.svg"))]
+
+
 def clean() -> None:
-    """Remove every generated file (docs tree, plots) and the cache of computed properties."""
+    """Remove every generated file (docs tree, plots), the caches (properties, scripts, formulas) and the generation state."""
+    STATE_FILE.unlink(missing_ok=True)
     remove_generated(DOCS_DIR, GENERATED_MANIFEST)
     shutil.rmtree(PLOTS_DIR, ignore_errors=True)
     CACHE_FILE.unlink(missing_ok=True)
     FUNCTIONS_CACHE.unlink(missing_ok=True)
+    FORMULA_CACHE.unlink(missing_ok=True)
 
 
 def main() -> int:

@@ -1,32 +1,54 @@
-"""MkDocs hook: regenerate docs/ from activations/ before every build.
+"""MkDocs hook: regenerate docs/ from activations/ before every build, unless nothing changed.
 
 `mkdocs build` and `mkdocs serve` therefore always show the current definitions; there is no
-separate generation step to forget. The i18n plugin builds once per language; the inputs' digest
-makes the second call a no-op.
+separate generation step to forget. A build whose inputs, code and packages are those of the last
+successful generation, and whose generated files are as that generation wrote them, skips the
+generator (`generation_state`); the i18n plugin's second language always does. Formulas come from
+the formula cache; KaTeX (Node) starts only for formulas no build rendered before.
+
+Only what a skipping build needs is imported here: the generator (SymPy, pydantic, matplotlib, …)
+is imported when it runs.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
-from actsite.definitions.load import DefinitionError, Loaded, lint_warnings, load_all
 from actsite.definitions.paths import ROOT
-from actsite.render.katex import FormulaError, katex, render_formulas
-from actsite.site.build import generate
-from actsite.site.redirects import write_redirects
+from actsite.render.katex import FormulaError, Katex, render_formulas
+from actsite.render.katex.formula_cache import FORMULA_CACHE, FormulaCache, renderer_identity
+from actsite.site.generation_state import (
+    STATE_FILE,
+    GenerationState,
+    code_digest,
+    current_digest,
+    outputs_intact,
+    read_state,
+    up_to_date,
+    write_state,
+)
+from actsite.site.redirects import AliasTarget, write_redirects
 
-_last_digest: str | None = None
-_definitions: list[Loaded] = []  # those the last successful generation used
-_reported_digest: str | None = None  # the broken inputs whose problems were printed last
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+_generated_digest: dict[str, str] | None = None  # what this process last generated (or found current)
+_redirects: list[AliasTarget] = []  # what the alias redirect pages of the current site need
+_reported_digest: dict[str, str] | None = None  # the broken inputs whose problems were printed last
 _serving = False  # `mkdocs serve`: a broken edit keeps the last good pages instead of stopping the build
+_katex: Katex | None = None
+_build_failed = False
+# The generator's code as this process loaded it: MkDocs does not re-import it under `mkdocs serve`, so
+# after an edit to src/ the stored state names this code, and the next fresh build generates again.
+_code_loaded = code_digest(ROOT)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -51,28 +73,55 @@ if not os.environ.get("SOURCE_DATE_EPOCH"):
     os.environ["SOURCE_DATE_EPOCH"] = _source_date_epoch()
 
 
-def _inputs_digest() -> str:
-    digest = hashlib.sha256()
-    for folder in ("activations", "data", "errata", "i18n", "src"):
-        for path in sorted((ROOT / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(ROOT)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+def _generate(digest: dict[str, str]) -> None:
+    """Load, validate and generate; on success record the state (with the code this process runs)."""
+    global _generated_digest, _redirects
+    from actsite.definitions.load import lint_warnings, load_all
+    from actsite.site.build import generate, generated_files
+    from actsite.site.generation_state import forget_state, record_outputs
+    from actsite.site.redirects import alias_targets
+
+    definitions = load_all()
+    forget_state(STATE_FILE)  # from here until the state is written, the outputs may be half new
+    report = generate(definitions=definitions)
+    print(report.summary(), file=sys.stderr)
+    warnings = lint_warnings(definitions)  # the error rules ran in load_all; warnings do not stop the build
+    if warnings:
+        print(f"actsite: {len(warnings)} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
+    loaded_code = _code_loaded if code_digest(ROOT) == _code_loaded else "changed while running"
+    if loaded_code != digest["code"]:
+        print("actsite: the generator's code changed since this process started: restart `mkdocs serve` to use it", file=sys.stderr)
+    _redirects = alias_targets(definitions)
+    state = GenerationState({**digest, "code": loaded_code}, record_outputs(generated_files(), ROOT), _redirects, len(warnings))
+    write_state(STATE_FILE, state)
+    _generated_digest = digest
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Generate pages, plots and data unless the inputs are unchanged since the last call."""
-    global _last_digest, _definitions, _reported_digest
-    digest = _inputs_digest()
-    if digest == _last_digest:
+    """Generate pages, plots and data unless the inputs and the generated files are unchanged since the last generation."""
+    global _generated_digest, _redirects, _reported_digest
+    started = time.perf_counter()
+    digest = current_digest(ROOT)
+    state = read_state(STATE_FILE)
+    # Current: recorded for these inputs, or generated by this process for them (see _code_loaded).
+    if state is not None and (up_to_date(state, digest, ROOT) or (digest == _generated_digest and outputs_intact(state, ROOT))):
+        if _generated_digest != digest:  # the first build of this process: say why nothing was generated
+            print(
+                f"actsite: generation skipped: inputs, code and packages as at the last generation, its {len(state.outputs)} files as written "
+                f"(checked in {time.perf_counter() - started:.2f}s)",
+                file=sys.stderr,
+            )
+            if state.lint_warnings:
+                print(f"actsite: {state.lint_warnings} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
+        _generated_digest, _redirects = digest, state.redirects
         return
+    from actsite.definitions.load import DefinitionError
+
     try:
-        definitions = load_all()
-        report = generate(definitions=definitions)
+        _generate(digest)
     except DefinitionError as error:
         message = "invalid activation definitions (nothing was written):\n" + "\n".join(error.problems)
-        if _serving and _last_digest is not None:
+        if _serving and _generated_digest is not None:
             # Under `mkdocs serve` an edit that breaks a definition leaves docs/ as the last good
             # generation: MkDocs rebuilds and serves that site, and the problems are printed, one line
             # each, until the definition is fixed (the digest is not updated, so the next edit retries).
@@ -83,26 +132,37 @@ def on_pre_build(config: MkDocsConfig) -> None:
             return
         # One line per problem and no traceback; `mkdocs build` exits with a non-zero status.
         raise PluginError(message) from None
-    print(report.summary(), file=sys.stderr)
-    warnings = lint_warnings(definitions)  # the error rules ran in load_all; warnings do not stop the build
-    if warnings:
-        print(f"actsite: {len(warnings)} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
-    _last_digest, _definitions = digest, definitions
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page's formulas as KaTeX HTML (after the search plugin indexed the TeX source)."""
+    global _katex
+    if _katex is None:
+        node_modules = ROOT / "node_modules"
+        _katex = Katex(node_modules, FormulaCache.load(FORMULA_CACHE, renderer_identity(node_modules)))
     try:
-        return render_formulas(output, katex(ROOT / "node_modules"), page.file.src_uri)
+        return render_formulas(output, _katex, page.file.src_uri)
     except FormulaError as error:
         raise PluginError(str(error)) from None
 
 
+def on_build_error(error: Exception) -> None:
+    """Remember that the build failed: the formula cache then keeps what it knew (see on_shutdown)."""
+    global _build_failed
+    _build_failed = True
+
+
 def on_shutdown() -> None:
-    """Stop the KaTeX process if this build started one."""
-    if katex.cache_info().currsize:
-        katex(ROOT / "node_modules").close()
-        katex.cache_clear()
+    """Stop the KaTeX process if one was started; store the formula cache."""
+    global _katex
+    if _katex is None:
+        return
+    _katex.close()
+    # After a whole build the cache holds exactly its formulas (same sources, same file); after a failed
+    # one it keeps every formula it knew, so a half build does not forget the rest.
+    _katex.formulas.save(FORMULA_CACHE, only_used=not _build_failed)
+    print(f"actsite: formulas: {_katex.formulas.used}, rendered by KaTeX {_katex.rendered}, from the cache {_katex.formulas.used - _katex.rendered}", file=sys.stderr)
+    _katex = None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -113,4 +173,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
     site_root = Path(config.site_dir) / ("zh" if language == "zh" else "")
-    write_redirects(site_root, _definitions, language)
+    write_redirects(site_root, _redirects, language)

@@ -2,14 +2,18 @@
 
 Written into the built site after MkDocs has built a language (they are not documentation pages).
 Each keeps the section anchor: a script forwards `location.hash`; the meta refresh is the fallback.
+The pages need only each activation's slug, names and aliases (`alias_targets`), which the
+generation state stores, so a build that skips generation writes them without loading definitions.
 """
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
-from actsite.definitions.load import Loaded
+if TYPE_CHECKING:
+    from actsite.definitions.load import Loaded
 
 TEMPLATE = """<!doctype html>
 <html lang="{lang}">
@@ -28,20 +32,38 @@ TEMPLATE = """<!doctype html>
 """
 
 
-def redirect_pages(definitions: list[Loaded], language: str) -> dict[str, str]:
+class AliasTarget(TypedDict):
+    """One activation as its redirect pages need it (JSON values, stored in the generation state)."""
+
+    slug: str
+    name: dict[str, str]  # language → the activation's name, the redirect page's title
+    aliases: list[str]
+
+
+def alias_targets(definitions: list[Loaded]) -> list[AliasTarget]:
+    """The slug, names and aliases of every activation that has aliases."""
+    from actsite.definitions.model import LANGUAGES
+
+    return [
+        AliasTarget(slug=loaded.slug, name={language: loaded.activation.name.get(language) for language in LANGUAGES}, aliases=list(loaded.activation.aliases))
+        for loaded in definitions
+        if loaded.activation.aliases
+    ]
+
+
+def redirect_pages(targets: list[AliasTarget], language: str) -> dict[str, str]:
     """Path relative to the language's site root → HTML of the redirect page."""
     pages: dict[str, str] = {}
-    for loaded in definitions:
-        name = loaded.activation.name.get(language)
-        for alias in loaded.activation.aliases:
-            target = f"../{loaded.slug}/"
-            pages[f"activations/{alias}/index.html"] = TEMPLATE.format(lang=language, title=html.escape(name), target=target)
+    for target in targets:
+        title = html.escape(target["name"][language])
+        for alias in target["aliases"]:
+            pages[f"activations/{alias}/index.html"] = TEMPLATE.format(lang=language, title=title, target=f"../{target['slug']}/")
     return pages
 
 
-def write_redirects(site_dir: Path, definitions: list[Loaded], language: str) -> int:
+def write_redirects(site_dir: Path, targets: list[AliasTarget], language: str) -> int:
     """Write the redirect pages of one language into its built site; return how many."""
-    pages = redirect_pages(definitions, language)
+    pages = redirect_pages(targets, language)
     for relative, text in pages.items():
         path = site_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)

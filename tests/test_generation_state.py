@@ -1,0 +1,210 @@
+"""The no-op skip: a build generates again exactly when an input, the code or a generated file changed.
+
+The digest and the record of generated files are checked on a copy of the project's input folders;
+the hook's decision is checked in-process with the generator replaced by a recorder, so "skipped"
+means the definitions were not loaded and nothing was generated.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from actsite.definitions import load
+from actsite.site import build, hooks
+from actsite.site.build import BuildReport
+from actsite.site.generation_state import (
+    GenerationState,
+    changed_outputs,
+    current_digest,
+    read_state,
+    record_outputs,
+    up_to_date,
+    write_state,
+)
+from conftest import DEFINITIONS, ROOT
+
+FOLDERS = ("activations", "data", "errata", "i18n", "schema", "src")
+EDITS = {
+    "definition": ("activations/relu.yaml", "  summary:\n    en: ", "  summary:\n    en: (edited) "),
+    "i18n": ("i18n/ui.zh.yaml", "\n", "\n# edited\n"),
+    "template": ("src/actsite/render/templates/activation.md.j2", "\n", "\n\n"),
+    "errata": ("errata/errata.yaml", "\n", "\n# edited\n"),
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The input folders of the project (and its node_modules) in a temporary folder, with two 'generated' files."""
+    root = tmp_path / "project"
+    for folder in FOLDERS:
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    (root / "docs").mkdir()
+    (root / "docs" / "page.md").write_text("# generated\n", encoding="utf-8")
+    (root / "docs" / ".generated.json").write_text('["page.md"]\n', encoding="utf-8")
+    return root
+
+
+def _edit(root: Path, edit: str) -> None:
+    relative, old, new = EDITS[edit]
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{relative} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _outputs(root: Path) -> list[Path]:
+    return [root / "docs" / "page.md", root / "docs" / ".generated.json"]
+
+
+def test_the_digest_is_the_same_while_nothing_changes(project: Path) -> None:
+    assert current_digest(project) == current_digest(project)
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_an_edited_input_changes_the_digest(project: Path, edit: str) -> None:
+    before = current_digest(project)
+    _edit(project, edit)
+    after = current_digest(project)
+    changed = {part for part in before if before[part] != after[part]}
+    assert changed == ({"code"} if edit == "template" else {"inputs"})
+
+
+def test_a_new_definition_file_and_a_new_katex_version_change_the_digest(project: Path, tmp_path: Path) -> None:
+    before = current_digest(project)
+    shutil.copy(project / "activations" / "relu.yaml", project / "activations" / "relu-copy.yaml")
+    assert current_digest(project)["inputs"] != before["inputs"]
+    katex = tmp_path / "node_modules" / "katex"
+    katex.mkdir(parents=True)
+    (katex / "package.json").write_text('{"name": "katex", "version": "0.0.1"}', encoding="utf-8")
+    (project / "node_modules").unlink()
+    (project / "node_modules").symlink_to(tmp_path / "node_modules")
+    assert current_digest(project)["katex"] != before["katex"]
+
+
+def test_compiled_python_does_not_change_the_digest(project: Path) -> None:
+    before = current_digest(project)
+    cache = project / "src" / "actsite" / "__pycache__"
+    cache.mkdir(exist_ok=True)
+    (cache / "x.cpython-311.pyc").write_bytes(b"\0compiled")
+    assert current_digest(project) == before
+
+
+@pytest.mark.parametrize("damage", ["deleted", "edited", "same size, other bytes"])
+def test_a_deleted_or_edited_generated_file_is_noticed(project: Path, damage: str) -> None:
+    record = record_outputs(_outputs(project), project)
+    assert changed_outputs(record, project) == []
+    page = project / "docs" / "page.md"
+    if damage == "deleted":
+        page.unlink()
+    elif damage == "edited":
+        page.write_text("# edited by hand\n", encoding="utf-8")
+    else:
+        status = page.stat()
+        page.write_text("# GENERATED\n", encoding="utf-8")
+        os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))  # even with the old modification time
+    assert changed_outputs(record, project) == ["docs/page.md"]
+
+
+def test_the_state_round_trips_and_a_damaged_one_counts_as_missing(project: Path) -> None:
+    path = project / ".cache" / "generation.json"
+    state = GenerationState(
+        current_digest(project), record_outputs(_outputs(project), project), [{"slug": "relu", "name": {"en": "ReLU", "zh": "ReLU"}, "aliases": ["rectifier"]}], 2
+    )
+    write_state(path, state)
+    assert read_state(path) == state
+    assert up_to_date(read_state(path), current_digest(project), project)
+    path.write_text('{"format": 1, "digest": {}}', encoding="utf-8")
+    assert read_state(path) is None
+    path.write_text("not json", encoding="utf-8")
+    assert read_state(path) is None
+
+
+class Recorder:
+    """Stands in for load_all and generate: counts the calls and writes the 'generated' file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.loads = 0
+        self.generations = 0
+
+    def load_all(self) -> list[load.Loaded]:
+        """The project's definitions, as loaded once by conftest."""
+        self.loads += 1
+        return DEFINITIONS
+
+    def generate(self, definitions: list[load.Loaded]) -> BuildReport:
+        """Rewrite the one generated page."""
+        self.generations += 1
+        (self.root / "docs" / "page.md").write_text("# generated\n", encoding="utf-8")
+        return BuildReport(activations=len(definitions))
+
+
+@pytest.fixture
+def recorder(project: Path, monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    """The hook pointed at `project`, with the generator replaced by a Recorder and no state from another test."""
+    stand_in = Recorder(project)
+    monkeypatch.setattr(hooks, "ROOT", project)
+    monkeypatch.setattr(hooks, "STATE_FILE", project / ".cache" / "generation.json")
+    monkeypatch.setattr(hooks, "_code_loaded", current_digest(project)["code"])
+    monkeypatch.setattr(hooks, "_generated_digest", None)
+    monkeypatch.setattr(hooks, "_redirects", [])
+    monkeypatch.setattr(load, "load_all", stand_in.load_all)
+    monkeypatch.setattr(build, "generate", stand_in.generate)
+    monkeypatch.setattr(build, "generated_files", lambda: _outputs(project))
+    return stand_in
+
+
+def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new `mkdocs build` starts with: nothing generated by this process."""
+    monkeypatch.setattr(hooks, "_generated_digest", None)
+    monkeypatch.setattr(hooks, "_redirects", [])
+
+
+def test_the_hook_skips_loading_and_generating_when_nothing_changed(recorder: Recorder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    hooks.on_pre_build(None)  # type: ignore[arg-type]  # the hook does not read the configuration
+    hooks.on_pre_build(None)  # type: ignore[arg-type]  # the second language of the same build
+    assert (recorder.loads, recorder.generations) == (1, 1)
+    _fresh_process(monkeypatch)
+    capsys.readouterr()
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    assert (recorder.loads, recorder.generations) == (1, 1)
+    assert "actsite: generation skipped" in capsys.readouterr().err
+    relu = next(target for target in hooks._redirects if target["slug"] == "relu")  # what on_post_build writes
+    assert relu["aliases"] == list(next(d for d in DEFINITIONS if d.slug == "relu").activation.aliases)
+
+
+@pytest.mark.parametrize("change", [*sorted(EDITS), "deleted generated file", "edited generated file", "no state"])
+def test_the_hook_generates_again_after_a_change(recorder: Recorder, monkeypatch: pytest.MonkeyPatch, project: Path, change: str) -> None:
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    _fresh_process(monkeypatch)
+    if change in EDITS:
+        _edit(project, change)
+    elif change == "deleted generated file":
+        (project / "docs" / "page.md").unlink()
+    elif change == "edited generated file":
+        (project / "docs" / "page.md").write_text("# edited by hand\n", encoding="utf-8")
+    else:
+        (project / ".cache" / "generation.json").unlink()
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    assert (recorder.loads, recorder.generations) == (2, 2)
+    assert (project / "docs" / "page.md").read_text(encoding="utf-8") == "# generated\n"
+
+
+def test_code_changed_under_a_running_process_is_not_recorded_as_current(recorder: Recorder, monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    # `mkdocs serve` keeps the generator it imported: after an edit to src/ it generates with the old code,
+    # so the state must not claim the new code made these files (a later fresh build generates again).
+    _edit(project, "template")
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    state = read_state(project / ".cache" / "generation.json")
+    assert state is not None
+    assert state.digest["code"] != current_digest(project)["code"]
+    hooks.on_pre_build(None)  # type: ignore[arg-type]  # the same process: no second generation
+    assert recorder.generations == 1
+    _fresh_process(monkeypatch)
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    assert recorder.generations == 2
