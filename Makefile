@@ -45,12 +45,16 @@ build: $(BUILD_STAMP) $(NPM_STAMP)
 check: $(BUILD_STAMP)
 	$(BIN)/actsite check
 
+# Two pytest-xdist workers (the machine has two cores); a file's tests run in one worker, so its
+# module fixtures are computed once; the built site is built once and shared (tests/conftest.py).
+PARALLEL ?= -n 2 --dist loadfile
+
 ## test: every test (math vs PyTorch, schema, pages, site build, browser)
 test: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check src scripts tests activations/code
 	$(BIN)/ruff format --check src scripts tests activations/code
 	$(BIN)/actsite fix --check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 ## test-fast: definitions, math vs PyTorch, code snippets, golden pages, errors (no site build, no browser, no
 ## properties of every activation); about a minute
@@ -63,7 +67,7 @@ test-fast: $(TEST_STAMP)
 	$(BIN)/ruff check src scripts tests activations/code
 	$(BIN)/ruff format --check src scripts tests activations/code
 	$(BIN)/actsite fix --check
-	$(BIN)/python -m pytest -m "not site and not browser" $(FAST_TESTS)
+	$(BIN)/python -m pytest $(PARALLEL) -m "not site and not browser" $(FAST_TESTS)
 
 ## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
 benchmark: $(BUILD_STAMP) $(NPM_STAMP)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -84,20 +87,56 @@ def project_copy(folder: Path) -> Path:
     return folder
 
 
+@contextlib.contextmanager
+def root_exclusive() -> Iterator[None]:
+    """Hold the project folder for one build at a time: pytest-xdist's workers share it.
+
+    A build in the project generates docs/, plots/ and .cache/ there; two at once would write the
+    same files together. Not re-entrant: a holder must not ask again.
+    """
+    lock = ROOT / ".cache" / "tests-root.lock"
+    lock.parent.mkdir(exist_ok=True)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@pytest.fixture
+def exclusive_root() -> Iterator[None]:
+    """The project folder to this test alone while it runs (it builds or generates there)."""
+    with root_exclusive():
+        yield
+
+
+def shared_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder that every xdist worker sees (the base folder without xdist)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the whole site once with `mkdocs build --strict` into a temporary folder."""
-    site = tmp_path_factory.mktemp("site")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=environment,
-        check=False,
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    """Build the whole site once per test run with `mkdocs build --strict`; every worker uses that build."""
+    shared = shared_temp(tmp_path_factory)
+    site, complete = shared / "built-site", shared / "built-site.complete"
+    with root_exclusive():
+        if complete.exists():
+            return site
+        shutil.rmtree(site, ignore_errors=True)
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+        )
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+        complete.touch()
     return site
 
 
@@ -111,19 +150,48 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.site)
 
 
+REPORTED_MODULES = (("test_browser", "browser checks"), ("test_interactive", "live parameters and playground"))
+_worker_figures: list[dict[str, object]] = []  # under pytest-xdist: what each worker measured
+
+
+def _figures_measured() -> dict[str, object]:
+    """What this process's test modules measured: v.Nu's summaries and the browser suites' reports."""
+    figures: dict[str, object] = {"validation": list(getattr(sys.modules.get("test_site"), "VALIDATION_SUMMARY", []))}
+    for module, _ in REPORTED_MODULES:
+        figures[module] = dict(getattr(sys.modules.get(module), "REPORT", None) or {})
+    return figures
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """An xdist worker hands its figures to the controller, which prints them."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["actsite_figures"] = json.dumps(_figures_measured(), default=str)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """The controller collects a finished worker's figures (pytest-xdist only)."""
+    figures = getattr(node, "workeroutput", {}).get("actsite_figures")
+    if figures:
+        _worker_figures.append(json.loads(figures))
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the figures the browser suite measured (pages, requests, counts, contrast)."""
-    site_module = sys.modules.get("test_site")
-    for summary in getattr(site_module, "VALIDATION_SUMMARY", []):
-        terminalreporter.section("html validation (v.Nu)")
-        for line in summary.splitlines():
-            terminalreporter.write_line(line)
-    for module, title in (("test_browser", "browser checks"), ("test_interactive", "live parameters and playground")):
-        report = getattr(sys.modules.get(module), "REPORT", None)
-        if report:
-            terminalreporter.section(title)
-            for name, value in report.items():
-                terminalreporter.write_line(f"{name}: {value}")
+    everything = [_figures_measured(), *_worker_figures]
+    for figures in everything:
+        for summary in figures["validation"]:  # type: ignore[attr-defined]
+            terminalreporter.section("html validation (v.Nu)")
+            for line in summary.splitlines():
+                terminalreporter.write_line(line)
+    for module, title in REPORTED_MODULES:
+        for figures in everything:
+            report = figures[module]
+            if report:
+                terminalreporter.section(title)
+                for name, value in report.items():  # type: ignore[attr-defined]
+                    terminalreporter.write_line(f"{name}: {value}")
 
 
 # The browser suites (test_browser, test_interactive) share one server and one chromium: Playwright's

@@ -276,7 +276,10 @@ def test_the_playground_is_searched_and_edited_like_a_reader_would(watched: Watc
     page.get_by_label("移除 GELU").click()
     assert parse_qs(urlparse(page.url).query)["f"] == ["silu"]
     page.click("[data-copy]")
-    assert page.inner_text("#playground-status") in ("链接已复制。", "此处不允许复制；请选中链接后手动复制。")
+    # The clipboard answers asynchronously: the status changes once it has (or has refused).
+    copied = ("链接已复制。", "此处不允许复制；请选中链接后手动复制。")
+    page.wait_for_function("texts => texts.includes(document.querySelector('#playground-status').innerText)", arg=list(copied))
+    assert page.inner_text("#playground-status") in copied
 
 
 def test_family_and_activation_pages_open_the_playground_preselected(watched: Watched, server: str) -> None:

@@ -35,7 +35,7 @@ def test_plot_text_stays_text_and_has_no_date() -> None:
     assert "f′(x)" in svg
 
 
-def test_noop_rebuild_renders_no_plot(built_site: Path) -> None:
+def test_noop_rebuild_renders_no_plot(built_site: Path, exclusive_root: None) -> None:
     report = build.generate()  # the site fixture already generated everything once
     assert report.plots_rendered == 0
     assert report.properties_computed == 0

@@ -17,6 +17,9 @@ from actsite.site.generation_state import STATE_FILE
 from actsite.site.publish import publish
 from conftest import ROOT
 
+# These build in the project folder itself: one at a time with every other build there (pytest-xdist).
+pytestmark = pytest.mark.usefixtures("exclusive_root")
+
 
 def _tree(site: Path) -> dict[str, bytes]:
     return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
