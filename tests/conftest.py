@@ -118,7 +118,11 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("html validation (v.Nu)")
         for line in summary.splitlines():
             terminalreporter.write_line(line)
-    for module, title in (("test_browser", "browser checks"), ("test_interactive", "live parameters and playground")):
+    for module, title in (
+        ("test_browser", "browser checks"),
+        ("test_interactive", "live parameters and playground"),
+        ("test_search", "search and first visit"),
+    ):
         report = getattr(sys.modules.get(module), "REPORT", None)
         if report:
             terminalreporter.section(title)
