@@ -144,3 +144,4 @@ def test_first_visit_of_an_activation_page_stays_within_budget(browser: Browser,
     REPORT[f"first visit, {language}"] = report(visit)[0].strip()
     assert Visit.total(visit.load) <= GOAL_KB * 1000, "\n".join(report(visit, largest=30))
     assert not [t.path for t in visit.load if "search_index" in t.path]
+    assert visit.failed == []

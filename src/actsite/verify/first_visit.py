@@ -27,6 +27,9 @@ from playwright.sync_api import Browser, Response
 GZIP_LEVEL = 6
 COMPRESSIBLE_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml", "application/manifest+json")
 COMPRESSIBLE_SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+# Debian's chromium with the browser tests' flags (tests/conftest.py): no network of its own.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 GOAL_KB = 300  # issue 10: an activation page's cold load, gzip-compressed, in kB (1000 bytes)
 
 
@@ -49,6 +52,7 @@ class Visit:
     search: list[Transfer] = field(default_factory=list)
     query: str | None = None
     search_results: int = 0
+    failed: list[str] = field(default_factory=list)  # requests without a 2xx response (none expected)
 
     @staticmethod
     def total(transfers: list[Transfer]) -> int:
@@ -95,18 +99,19 @@ SEARCH_RESULT = ".md-search-result__item"
 def measure(browser: Browser, url: str, query: str | None = None) -> Visit:
     """Open `url` cold in a fresh context and record its responses; then search `query` if given.
 
-    Responses that arrive after the page went network-idle and before search is used (there should be
-    none) count toward the load.
+    The load is every response until network idle (500 ms without a request); what arrives later,
+    when search is used, is the search's.
     """
     visit = Visit(url=url, query=query)
+    responses: dict[str, list[Response]] = {"load": [], "search": []}
+    phase = ["load"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        pending: list[Response] = []
-        context.on("response", lambda response: pending.append(response))
+        context.on("response", lambda response: responses[phase[0]].append(response))
+        context.on("requestfailed", lambda request: visit.failed.append(f"{request.failure} {request.url}"))
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
-        visit.load.extend(_transfers(pending))
-        pending.clear()
+        phase[0] = "search"
         if query is not None:
             page.click(SEARCH_INPUT)
             page.fill(SEARCH_INPUT, query)
@@ -114,19 +119,20 @@ def measure(browser: Browser, url: str, query: str | None = None) -> Visit:
             page.wait_for_selector(SEARCH_RESULT, timeout=30_000)
             page.wait_for_load_state("networkidle")
             visit.search_results = page.locator(SEARCH_RESULT).count()
-            visit.search.extend(_transfers(pending))
+        visit.load = _transfers(responses["load"], visit.failed)
+        visit.search = _transfers(responses["search"], visit.failed)
     finally:
         context.close()
     return visit
 
 
-def _transfers(responses: list[Response]) -> list[Transfer]:
+def _transfers(responses: list[Response], failed: list[str]) -> list[Transfer]:
     transfers = []
     for response in responses:
-        if response.status >= 300:  # a redirect or an error has no body a host would send twice
+        if not 200 <= response.status < 300:  # an error or a redirect: listed, not counted
+            failed.append(f"{response.status} {response.url}")
             continue
-        body = response.body()
-        transfers.append(transfer_of(urlparse(response.url).path, response.headers.get("content-type", ""), body))
+        transfers.append(transfer_of(urlparse(response.url).path, response.headers.get("content-type", ""), response.body()))
     return transfers
 
 
@@ -146,4 +152,5 @@ def report(visit: Visit, largest: int = 6) -> list[str]:
         )
         for transfer in sorted(visit.search, key=lambda t: (-t.transfer_bytes, t.path)):
             lines.append(f"    {transfer.transfer_bytes / 1000:6.1f} kB  {transfer.path}  ({transfer.body_bytes / 1000:.1f} kB uncompressed)")
+    lines += [f"  failed: {failure}" for failure in visit.failed]
     return lines
