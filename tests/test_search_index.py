@@ -76,6 +76,19 @@ def test_data_code_tables_and_empty_sections_are_left_out() -> None:
         assert kept in locations
 
 
+def test_pages_without_directory_urls_follow_the_same_rules() -> None:
+    shared = _shared()
+    for entry in shared["docs"]:
+        page, _, anchor = entry["location"].partition("#")
+        page = (page + "index.html") if page in {"", "zh/"} else page.rstrip("/") + ".html"
+        entry["location"] = f"{page}#{anchor}" if anchor else page
+    locations = {entry["location"] for entry in split(shared)["zh"]["docs"]}
+    assert "zh/index.html" in locations
+    assert "zh/compare.html" in locations
+    for gone in ("zh/index.html#catalogue", "zh/tags.html#tag:gans", "zh/activations/relu.html#properties"):
+        assert gone not in locations
+
+
 def test_boilerplate_paragraphs_go_and_a_section_left_empty_goes_too() -> None:
     docs = {entry["location"]: entry for entry in split(_shared())["en"]["docs"]}
     assert "activations/gelu/#plot" not in docs  # its one paragraph is on every page

@@ -65,10 +65,15 @@ def language_of(location: str, languages: Sequence[str] = LANGUAGES) -> str:
 
 
 def _page_and_anchor(location: str, language: str) -> tuple[str, str | None]:
-    """`zh/activations/gelu/#api` → (`activations/gelu/`, `api`); the language prefix is dropped."""
+    """`zh/activations/gelu/#api` → (`activations/gelu/`, `api`); the language prefix is dropped.
+
+    Without `use_directory_urls` the locations end in `.html` (`compare.html`, `index.html`); the page
+    is then written the same way (`compare/`, ``).
+    """
     if language != DEFAULT_LANGUAGE:
         location = location[len(language) + 1 :]
     page, _, anchor = location.partition("#")
+    page = re.sub(r"\.html$", "/", re.sub(r"(^|/)index\.html$", r"\1", page))
     return page, anchor or None
 
 
