@@ -62,15 +62,17 @@ FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/tes
 	tests/test_math_vs_pytorch.py tests/test_golden_pages.py tests/test_build_errors.py tests/test_errata.py \
 	tests/test_katex.py tests/test_layers.py tests/test_page_layout.py \
 	tests/test_lint.py tests/test_glossary.py tests/test_frameworks.py \
-	tests/test_code_snippets.py tests/test_code_section.py tests/test_javascript.py
+	tests/test_code_snippets.py tests/test_code_section.py tests/test_javascript.py tests/test_search_index.py \
+	tests/test_first_visit.py
 test-fast: $(TEST_STAMP)
 	$(BIN)/ruff check src scripts tests activations/code
 	$(BIN)/ruff format --check src scripts tests activations/code
 	$(BIN)/actsite fix --check
 	$(BIN)/python -m pytest $(PARALLEL) -m "not site and not browser" $(FAST_TESTS)
 
-## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders
-benchmark: $(BUILD_STAMP) $(NPM_STAMP)
+## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders, the first
+## visit's transfer in chromium (Playwright comes with the test requirements)
+benchmark: $(TEST_STAMP) $(NPM_STAMP)
 	$(BIN)/python scripts/benchmark.py
 
 ## kink-gradients: measure f′ at every kink in PyTorch, JAX and Keras (JAX backend) and rewrite

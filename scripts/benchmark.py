@@ -8,9 +8,13 @@ machine are noisy, so the figures that matter are ratios taken back to back in t
 - no-op/bare: `mkdocs build` again with nothing changed, against the same bare build;
 - the generator's stage times (from the hook's log line);
 - one edit: in a temporary copy of the project, one activation's prose, then its math, is changed
-  and the generator run again; the plots rendered and the files written are listed.
+  and the generator run again; the plots rendered and the files written are listed;
+- the first visit: the clean build's site served on 127.0.0.1 and one activation page per language
+  opened cold in Chromium (actsite.verify.first_visit): what a gzip-serving host would transfer
+  (bodies gzip level 6 where compressible, headers not counted, kB = 1000 bytes), the requests, the
+  largest items, then what the first search fetches (the page language's index).
 
-Goals (issue 10): clean ≤ 2.0× bare, no-op ≤ 1.1× bare. Run with `make benchmark`.
+Goals (issue 10): clean ≤ 2.0× bare, no-op ≤ 1.1× bare, first visit ≤ 300 kB gzip. Run with `make benchmark`.
 """
 
 from __future__ import annotations
@@ -25,11 +29,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+
 from actsite.definitions.paths import ROOT
 from actsite.site.build import clean
+from actsite.verify.first_visit import CHROMIUM, CHROMIUM_ARGS, measure, report, serve
 
 GOAL_CLEAN, GOAL_NOOP = 2.0, 1.1
 EDITED = "relu"
+FIRST_VISITS = (("/activations/gelu/", "GELU"), ("/zh/activations/gelu/", "高斯"))  # page, then a first search on it
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.tmp", ".pytest_cache", "__pycache__")
 
 
@@ -103,14 +111,28 @@ def one_edit(copy: Path, edit: str) -> None:
     print(f"  other files written ({len(others)}): {', '.join(others) or '-'}")
 
 
+def first_visits(site: Path) -> None:
+    """Print the first-visit transfer of each page in FIRST_VISITS, and of its first search."""
+    print("first visits (cold, chromium): response bodies gzip -6 where compressible, headers not counted, 1 kB = 1000 bytes")
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)  # Debian's, as in the tests
+        try:
+            for path, query in FIRST_VISITS:
+                print("\n".join(report(measure(browser, url + path, query))))
+        finally:
+            browser.close()
+
+
 def main() -> None:
-    """Print clean/bare, no-op/bare, stage times and the one-edit re-render counts."""
+    """Print clean/bare, no-op/bare, stage times, the one-edit re-render counts and the first visits."""
     clean()
     bare = bare_config()
+    visited = Path(tempfile.mkdtemp(prefix="actsite-first-visit-"))  # the clean build's site, visited last
     try:
         with tempfile.TemporaryDirectory() as site:
             cold, cold_log = mkdocs_build(site)
             warm, warm_log = mkdocs_build(site)
+            shutil.copytree(site, visited, dirs_exist_ok=True)
         with tempfile.TemporaryDirectory() as site:
             bare_seconds, _ = mkdocs_build(site, bare)
         with tempfile.TemporaryDirectory() as site:
@@ -129,6 +151,10 @@ def main() -> None:
         (copy / "node_modules").symlink_to(ROOT / "node_modules")
         for edit in ("prose", "math"):
             one_edit(copy, edit)
+    try:
+        first_visits(visited)
+    finally:
+        shutil.rmtree(visited, ignore_errors=True)
 
 
 if __name__ == "__main__":

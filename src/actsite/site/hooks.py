@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from actsite.definitions.paths import ROOT
 from actsite.render.katex import FormulaError, Katex, render_formulas
@@ -35,6 +36,7 @@ from actsite.site.generation_state import (
     write_state,
 )
 from actsite.site.redirects import AliasTarget, write_redirects
+from actsite.site.search_index import SearchIndexError, write_search_indexes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -165,7 +167,7 @@ def on_shutdown() -> None:
     _katex = None
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def _write_redirects(config: MkDocsConfig) -> None:
     """Write the alias redirect pages of the language just built.
 
     static-i18n builds every language into the same site_dir, prefixing the paths of the other
@@ -174,3 +176,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
     site_root = Path(config.site_dir) / ("zh" if language == "zh" else "")
     write_redirects(site_root, _redirects, language)
+
+
+@event_priority(-110)  # after static-i18n's on_post_build (-100), which builds the other languages, then writes the shared index
+def _write_search_indexes(config: MkDocsConfig) -> None:
+    """Split the shared search index into one per language, once it holds every language.
+
+    The other languages' builds run inside static-i18n's on_post_build of the first one (with its
+    `building` flag set): their calls return at once; the first language's call comes last.
+    """
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
+    try:
+        write_search_indexes(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+
+
+on_post_build = CombinedEvent(_write_redirects, _write_search_indexes)
