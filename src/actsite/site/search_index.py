@@ -155,7 +155,7 @@ def dumps(index: dict[str, Any]) -> bytes:
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def write_search_indexes(site_dir: Path, languages: Sequence[str] = LANGUAGES) -> dict[str, int]:
+def write_search_indexes(site_dir: Path, languages: Sequence[str] | None = None) -> dict[str, int]:
     """Replace the shared index in `site_dir` by one index per language; return each one's entry count."""
     shared = site_dir / INDEX
     try:
