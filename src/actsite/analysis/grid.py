@@ -19,12 +19,14 @@ property computed from these arrays is the one a full mpmath scan gives, digit f
 
 from __future__ import annotations
 
+import functools
 import warnings
+from collections.abc import Callable
 
 import numpy as np
 import sympy
 
-from actsite.definitions.symbolic import Evaluator, ScalarMath, X, expand_helpers
+from actsite.definitions.symbolic import Evaluator, ScalarMath, X
 
 TRUSTED_ERROR = 1e-12
 MARGIN = 1e-8
@@ -36,8 +38,7 @@ NUMPY_MODULES: list[object] = [{"DiracDelta": lambda z: np.where(np.asarray(z) =
 
 def float64_values(math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray, parameters: dict[str, float] | None = None) -> np.ndarray:
     """`expression` on `xs` at the default parameters (or with some replaced), in float64 (NaN where NumPy fails)."""
-    concrete = expand_helpers(expression).subs(math_.parameter_values(parameters))
-    compiled = sympy.lambdify(X, concrete, modules=NUMPY_MODULES)
+    compiled = _numpy_function(math_.concrete(expression, parameters))
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -49,6 +50,11 @@ def float64_values(math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray, pa
             real = np.where(values.imag == 0, values.real, np.nan)
             return np.array(real, dtype=float)
         return np.array(values, dtype=float)
+
+
+@functools.lru_cache(maxsize=1024)
+def _numpy_function(concrete: sympy.Expr) -> Callable[[np.ndarray], np.ndarray]:
+    return sympy.lambdify(X, concrete, modules=NUMPY_MODULES)
 
 
 class GridValues:

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from actsite.definitions.model import Activation, Text, TextList
 from actsite.definitions.paths import I18N_DIR
 from actsite.definitions.singularities import poles
-from actsite.definitions.symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, MPMATH_MODULES, ScalarMath, X, at_kink, expand_helpers, parse
+from actsite.definitions.symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, ScalarMath, at_kink, expand_helpers, mpmath_function, parse
 
 # Names SymPy or the expression namespace already give a meaning: a parameter must not shadow them.
 RESERVED_NAMES = frozenset(ALLOWED_FUNCTIONS) | frozenset(FORBIDDEN_HINTS) | {"I", "S", "N", "Q", "O", "nan", "zoo", "oo", "E", "pi"}
@@ -92,7 +92,7 @@ def _grid(activation: Activation) -> list[mpmath.mpf]:
 
 
 def _compile(expression: sympy.Expr, values: dict[sympy.Symbol, float]) -> object:
-    return sympy.lambdify(X, expand_helpers(expression).subs(values), modules=MPMATH_MODULES)
+    return mpmath_function(expand_helpers(expression).subs(values))
 
 
 def _value(compiled: object, x: mpmath.mpf) -> mpmath.mpf | mpmath.mpc | None:

@@ -8,6 +8,7 @@ its plot cannot disagree.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -200,6 +201,20 @@ def at_kink(x: float, kinks: Iterable[float], tolerance: float = KINK_TOLERANCE)
     return any(abs(x - kink) < tolerance for kink in kinks)
 
 
+@functools.lru_cache(maxsize=4096)
+def _concrete(expression: sympy.Expr, values: tuple[tuple[sympy.Symbol, float], ...]) -> sympy.Expr:
+    return expand_helpers(expression).subs(dict(values))
+
+
+@functools.lru_cache(maxsize=4096)
+def mpmath_function(concrete: sympy.Expr) -> Callable[[mpmath.mpf], mpmath.mpf]:
+    """`concrete` (in x only) compiled by `lambdify` for mpmath, once per expression.
+
+    The compiled code holds no precision: numbers are mpmath constructors evaluated at call time.
+    """
+    return sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
+
+
 class Evaluator:
     """`expression` at one x (a float), or at many, computed with mpmath at a fixed precision."""
 
@@ -325,14 +340,17 @@ class ScalarMath:
         With `exact`, the mpmath number itself is returned (for exact comparisons). `.many(xs)`
         evaluates a whole list under one precision context (the same numbers, less overhead).
         """
-        concrete = expand_helpers(expression).subs(self.parameter_values(parameters))
-        return Evaluator(sympy.lambdify(X, concrete, modules=MPMATH_MODULES), exact=exact, digits=digits)
+        return Evaluator(mpmath_function(self.concrete(expression, parameters)), exact=exact, digits=digits)
 
-    def f(self, parameters: dict[str, float] | None = None) -> Callable[[float], float]:
+    def concrete(self, expression: sympy.Expr, parameters: dict[str, float] | None = None) -> sympy.Expr:
+        """`expression` with the helpers expanded and numbers for the parameters (defaults unless replaced)."""
+        return _concrete(expression, tuple(sorted(self.parameter_values(parameters).items(), key=lambda item: item[0].name)))
+
+    def f(self, parameters: dict[str, float] | None = None) -> Evaluator:
         """F at the default parameters, or with some replaced."""
         return self.evaluator(self.function, parameters)
 
-    def df(self, parameters: dict[str, float] | None = None) -> Callable[[float], float]:
+    def df(self, parameters: dict[str, float] | None = None) -> Evaluator:
         """F' at the default parameters, or with some replaced."""
         return self.evaluator(self.derivative, parameters)
 
@@ -349,8 +367,7 @@ class ScalarMath:
 
     def one_sided(self, expression: sympy.Expr, point: float, side: int) -> float:
         """The limit of `expression` at `point` from the left (side −1) or right (+1), numerically."""
-        concrete = expand_helpers(expression).subs(self.parameter_values())
-        compiled = sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
+        compiled = mpmath_function(self.concrete(expression))
         with mpmath.workdps(2 * PRECISION_DIGITS):
             offset = mpmath.mpf(10) ** (-PRECISION_DIGITS)
             return float(compiled(mpmath.mpf(point) + side * offset))
