@@ -16,6 +16,7 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +176,9 @@ def entry_script(loaded: Loaded) -> str:
     return f"register({metadata[:-1]},{functions}}});\n"
 
 
+Mapper = Callable[[Callable[[Loaded], str], list[Loaded]], Iterable[str]]
+
+
 def _wrapped(calls: str) -> str:
     return f"(function ({SHIM}, register) {{\n{calls}}})(window.ActivationMath, window.ActivationFunctions.register);\n"
 
@@ -189,11 +193,12 @@ def entry_key(loaded: Loaded) -> str:
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
 
 
-def cached_entry_scripts(definitions: list[Loaded], cache_file: Path) -> dict[str, str]:
+def cached_entry_scripts(definitions: list[Loaded], cache_file: Path, mapper: Mapper = map) -> dict[str, str]:
     """Slug → `register(...)` text, reusing the entries in `cache_file` whose key is unchanged.
 
     Printing is slow (SymPy's rewriting takes seconds over the catalogue), so a build with unchanged
-    definitions prints nothing. The cache file is rewritten with exactly the current entries.
+    definitions prints nothing, and the others are printed by `mapper` (a process pool's map, in a
+    build). The cache file is rewritten with exactly the current entries.
     """
     stored: dict[str, Any] = {}
     if cache_file.exists():
@@ -201,24 +206,27 @@ def cached_entry_scripts(definitions: list[Loaded], cache_file: Path) -> dict[st
             stored = json.loads(cache_file.read_text(encoding="utf-8"))
         except ValueError:
             stored = {}  # a damaged cache is only a miss
-    entries: dict[str, dict[str, str]] = {}
-    for loaded in sorted(definitions, key=lambda d: d.slug):
-        key = entry_key(loaded)
-        old = stored.get(loaded.slug)
-        script = old["script"] if isinstance(old, dict) and old.get("key") == key and isinstance(old.get("script"), str) else entry_script(loaded)
-        entries[loaded.slug] = {"key": key, "script": script}
+    keys = {loaded.slug: entry_key(loaded) for loaded in definitions}
+    scripts: dict[str, str] = {}
+    for slug, key in keys.items():
+        old = stored.get(slug)
+        if isinstance(old, dict) and old.get("key") == key and isinstance(old.get("script"), str):
+            scripts[slug] = old["script"]
+    missing = [loaded for loaded in definitions if loaded.slug not in scripts]
+    scripts.update(zip((loaded.slug for loaded in missing), mapper(entry_script, missing), strict=True))
+    entries = {slug: {"key": keys[slug], "script": scripts[slug]} for slug in sorted(keys)}
     if entries != stored:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         cache_file.write_text(json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return {slug: entry["script"] for slug, entry in entries.items()}
 
 
-def function_scripts(definitions: list[Loaded], cache_file: Path | None = None) -> dict[str, bytes]:
+def function_scripts(definitions: list[Loaded], cache_file: Path | None = None, mapper: Mapper = map) -> dict[str, bytes]:
     """Docs path → script: one small file per activation (its page) and one with all (the playground)."""
     if cache_file is None:
         entries = {loaded.slug: entry_script(loaded) for loaded in sorted(definitions, key=lambda d: d.slug)}
     else:
-        entries = cached_entry_scripts(definitions, cache_file)
+        entries = cached_entry_scripts(definitions, cache_file, mapper)
     outputs = {f"{FUNCTIONS_DIR}/{slug}.js": (HEADER.format(source=f"{slug}.yaml") + _wrapped(call)).encode("utf-8") for slug, call in entries.items()}
     outputs[CATALOGUE_SCRIPT] = (HEADER.format(source="*.yaml") + _wrapped("".join(entries.values()))).encode("utf-8")
     return outputs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -9,8 +10,12 @@ import jinja2
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """The Jinja2 environment for page templates; undefined names are errors."""
+    """The Jinja2 environment for page templates; undefined names are errors.
+
+    One per process, so each template is compiled once (an edited template is reloaded: Jinja checks its time).
+    """
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         undefined=jinja2.StrictUndefined,

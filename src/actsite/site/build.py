@@ -14,6 +14,7 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,14 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     return [PageContext(loaded, values[loaded.slug]) for loaded in definitions]
 
 
+def _parallel_map(function: Callable[[Loaded], str], items: list[Loaded]) -> list[str]:
+    """`map` over `WORKERS` processes when there is enough to share (printing JavaScript takes seconds)."""
+    if len(items) < 4:
+        return [function(item) for item in items]
+    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+        return list(pool.map(function, items, chunksize=4))
+
+
 def generate(report: BuildReport | None = None, definitions: list[Loaded] | None = None) -> BuildReport:
     """Run every stage and write the results; raise DefinitionError on invalid input (nothing written).
 
@@ -131,7 +140,7 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
     outputs["data/activations.json"] = export.encode("utf-8")
     outputs.update(catalogue_pages(contexts))
-    outputs.update(function_scripts(definitions, FUNCTIONS_CACHE))
+    outputs.update(function_scripts(definitions, FUNCTIONS_CACHE, _parallel_map))
     mark = stage("pages", mark)
 
     # Every stage succeeded: now write. Plots first (cache), then the docs tree.
