@@ -137,11 +137,11 @@ class Recorder:
         self.loads += 1
         return DEFINITIONS
 
-    def generate(self, definitions: list[load.Loaded]) -> BuildReport:
+    def generate(self, report: BuildReport | None = None, definitions: list[load.Loaded] | None = None) -> BuildReport:
         """Rewrite the one generated page."""
         self.generations += 1
         (self.root / "docs" / "page.md").write_text("# generated\n", encoding="utf-8")
-        return BuildReport(activations=len(definitions))
+        return BuildReport(activations=len(definitions or []))
 
 
 @pytest.fixture
