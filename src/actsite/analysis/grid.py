@@ -42,14 +42,12 @@ def float64_values(math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray, pa
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            raw = compiled(xs)
+            values = np.broadcast_to(np.asarray(compiled(xs)), xs.shape)
+            if np.iscomplexobj(values):
+                values = np.where(values.imag == 0, values.real, np.nan)
+            return np.array(values, dtype=float)
         except (TypeError, ValueError, ZeroDivisionError, AttributeError, NameError):
-            return np.full(xs.shape, np.nan)
-        values = np.broadcast_to(np.asarray(raw), xs.shape)
-        if np.iscomplexobj(values):
-            real = np.where(values.imag == 0, values.real, np.nan)
-            return np.array(real, dtype=float)
-        return np.array(values, dtype=float)
+            return np.full(xs.shape, np.nan)  # every point is then evaluated with mpmath
 
 
 @functools.lru_cache(maxsize=1024)
