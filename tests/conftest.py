@@ -122,6 +122,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the whole site once per test run with `mkdocs build --strict`; every worker uses that build."""
     shared = shared_temp(tmp_path_factory)
     site, complete = shared / "built-site", shared / "built-site.complete"
+    if complete.exists():  # built by another worker: no need to wait for the project folder
+        return site
     with root_exclusive():
         if complete.exists():
             return site

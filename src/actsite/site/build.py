@@ -15,7 +15,6 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cac
 from actsite.site.files import remove_generated, write_outputs
 from actsite.site.generation_state import STATE_FILE
 from actsite.site.plot_plan import plan_plots, render_plots, store_plots
+from actsite.site.processes import process_pool
 
 DOCS_DIR = ROOT / "docs"
 PLOTS_DIR = ROOT / "plots"
@@ -88,7 +88,7 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     if len(missing) < 4:
         fresh = [compute_values(d) for d in missing]
     else:
-        with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+        with process_pool(WORKERS) as pool:
             fresh = list(pool.map(compute_values, missing, chunksize=4))
     values.update({loaded.slug: computed for loaded, computed in zip(missing, fresh, strict=True)})
     if report is not None:
@@ -103,7 +103,7 @@ def _parallel_map(function: Callable[[Loaded], str], items: list[Loaded]) -> lis
     """`map` over `WORKERS` processes when there is enough to share (printing JavaScript takes seconds)."""
     if len(items) < 4:
         return [function(item) for item in items]
-    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+    with process_pool(WORKERS) as pool:
         return list(pool.map(function, items, chunksize=4))
 
 

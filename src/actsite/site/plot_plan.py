@@ -8,13 +8,13 @@ Plots live in `plots/` with their keys in `plots/.keys.json`; a figure is re-ren
 from __future__ import annotations
 
 import json
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from actsite.definitions.load import Loaded
 from actsite.render.plots import family_key, figure_keys, render_activation, render_family
 from actsite.site.files import remove_stale, write_atomically
+from actsite.site.processes import process_pool
 
 
 def families_of(definitions: list[Loaded]) -> dict[str, list[Loaded]]:
@@ -62,7 +62,7 @@ def render_plots(plan: PlotPlan, workers: int) -> dict[str, bytes]:
     if jobs < 4:
         rendered = [render_activation(loaded) for loaded in plan.activations] + [render_family(item) for item in plan.families]
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             rendered = list(pool.map(render_activation, plan.activations, chunksize=2))
             rendered += list(pool.map(render_family, plan.families))
     for one in rendered:
