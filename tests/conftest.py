@@ -150,15 +150,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.site)
-    needs_site = {item.path for item in items if item.get_closest_marker("site") or item.get_closest_marker("browser")}
-    items[:] = sorted(items, key=lambda item: 0 if item.path.name == FIRST_FILE else 2 if item.path in needs_site else 1)
-
-
-# The order files run in (pytest-xdist hands them to its two workers in this order): the browser
-# suite first, as it builds the site and is the longest file; then every file that needs no site, so
-# the other worker works while the site is built; the other site files last. Tests within a file
-# keep their order.
-FIRST_FILE = "test_browser.py"
 
 
 REPORTED_MODULES = (("test_browser", "browser checks"), ("test_interactive", "live parameters and playground"), ("test_search", "search and first visit"))
