@@ -20,7 +20,7 @@ import sympy
 from scipy.optimize import minimize_scalar
 
 from actsite.analysis.grid import MARGIN, GridValues
-from actsite.definitions.symbolic import MPMATH_MODULES, PRECISION_DIGITS, ScalarMath, X, at_kink, expand_helpers
+from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, at_kink, mpmath_function
 
 GRID = np.linspace(-60.0, 60.0, 4801)
 TOLERANCE = 1.0e-9
@@ -163,7 +163,7 @@ def _tail(expression: sympy.Expr, side: int) -> sympy.Expr:
 
 def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> float | None:
     """Limit as x → side·∞, as a float (±inf allowed); None when it oscillates (sin, Snake's f′)."""
-    tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
+    tail = _tail(math_.concrete(expression), side)
     value = _tail_limit(tail, side)
     if value is None or math.isinf(value) or math.isnan(value):
         return value
@@ -201,7 +201,7 @@ def _converged_far_out(tail: sympy.Expr, side: int) -> float | None:
     e^−x went). Anything else (growth without bound, oscillation, slow convergence like 1/ln x, a
     complex or failed evaluation) is left to SymPy.
     """
-    compiled = sympy.lambdify(X, tail, modules=MPMATH_MODULES)
+    compiled = mpmath_function(tail)
     values: list[mpmath.mpf] = []
     for exponent in FAR_EXPONENTS:
         with mpmath.workdps(2 * exponent + 60):
@@ -388,7 +388,7 @@ def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) ->
 
 def _saturation(math_: ScalarMath, side: int) -> str:
     """hard: f' is exactly 0 beyond some point; soft: f' → 0 only in the limit; no: otherwise."""
-    tail = _tail(expand_helpers(math_.derivative).subs(math_.defaults), side)
+    tail = _tail(math_.concrete(math_.derivative), side)
     if not _visibly_nonzero(tail, side) and sympy.simplify(tail) == 0:
         return "hard"
     if limit_at_infinity(math_, math_.derivative, side) == 0.0:
@@ -402,7 +402,7 @@ def _visibly_nonzero(expression: sympy.Expr, side: int) -> bool:
     An expression that is identically 0 evaluates to rounding residue, which changes with the precision;
     undecided cases (0, complex, failed) are left to SymPy's simplify.
     """
-    compiled = sympy.lambdify(X, expression, modules=MPMATH_MODULES)
+    compiled = mpmath_function(expression)
     for point in (3, 7):
         values = []
         for digits in (PRECISION_DIGITS, 2 * PRECISION_DIGITS):

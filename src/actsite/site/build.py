@@ -18,9 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actsite.analysis.approximation import approximation_errors
 from actsite.analysis.computed import ComputedValues, compute_values
-from actsite.analysis.samples import SAMPLE_XS, round_sig, sample_curves
+from actsite.analysis.samples import SAMPLE_XS
 from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
 from actsite.render.catalogue import catalogue_pages
 from actsite.render.context import PageContext
@@ -75,7 +74,7 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     An activation whose math and computing code are unchanged is read from the cache; the others
     are computed (in parallel). The cache is then rewritten with exactly these entries.
     """
-    code = code_fingerprint(approximation_errors, sample_curves, round_sig, extra=SAMPLE_XS.tolist())
+    code = code_fingerprint(extra=SAMPLE_XS.tolist())  # the computing modules' source is in the fingerprint
     stored = read_cache()
     keys = {loaded.slug: cache_key(loaded, code) for loaded in definitions}
     values: dict[str, ComputedValues] = {}
