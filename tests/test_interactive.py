@@ -182,6 +182,8 @@ def test_moving_a_slider_redraws_the_curves_and_updates_the_address(watched: Wat
     assert outline != "none", "a focused slider shows its focus"
     for _ in range(25):
         page.keyboard.press("ArrowLeft")  # 25 steps of 0.02
+    # The address follows the slider's input events as they are handled: wait for the last one.
+    page.wait_for_function("new URLSearchParams(location.search).get('alpha') === '0.5'", timeout=10_000)
     assert parse_qs(urlparse(page.url).query) == {"alpha": ["0.5"]}
     assert urlparse(page.url).fragment == "plot"
     after = _curve_paths(page, "[data-live-chart]")
