@@ -19,15 +19,8 @@ class SourceError(ValueError):
         super().__init__(message)
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors, aliases and repeated keys."""
-
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
-            line = event.start_mark.line + 1
-            raise SourceError(f"line {line}", "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
-        return super().compose_node(parent, index)  # type: ignore[arg-type]
+class _StrictKeys:
+    """Constructor mixin that refuses repeated keys and keys that are not plain scalars."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:  # type: ignore[override]
         seen: set[object] = set()
@@ -38,7 +31,23 @@ class _StrictLoader(yaml.SafeLoader):
             if key in seen:
                 raise SourceError(f"line {key_node.start_mark.line + 1}", f"key {key!r} appears twice: keep one")
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+class _StrictLoader(_StrictKeys, yaml.SafeLoader):
+    """PyYAML's Python loader, strict: its error messages say more than libyaml's."""
+
+
+# libyaml parses about ten times faster than PyYAML's Python parser; the constructor is Python's either way.
+_FastLoader = type("_FastLoader", (_StrictKeys, yaml.CSafeLoader), {}) if getattr(yaml, "__with_libyaml__", False) else _StrictLoader
+
+
+def _parse(text: str, loader: type) -> object:
+    """The document's value; SourceError at the first anchor or alias (`&name`, `*name`), repeated or complex key."""
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise SourceError(f"line {event.start_mark.line + 1}", "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+    return yaml.load(text, Loader=loader)  # noqa: S506 - SafeLoader subclasses
 
 
 def read_yaml(path: Path) -> tuple[str, object]:
@@ -49,7 +58,10 @@ def read_yaml(path: Path) -> tuple[str, object]:
     except UnicodeDecodeError as error:
         raise SourceError("(file)", f"not UTF-8 (byte {error.start}): save the file as UTF-8") from None
     try:
-        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        try:
+            data = _parse(text, _FastLoader)
+        except yaml.YAMLError:
+            data = _parse(text, _StrictLoader)  # not valid YAML: PyYAML's parser words the problem better
     except SourceError:
         raise
     except yaml.MarkedYAMLError as error:
