@@ -11,13 +11,14 @@ Piecewise branch or cancelled (sin(x)/x) leaves f bounded and unchanged and is n
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 
 import mpmath
 import numpy as np
 import sympy
 
-from actsite.definitions.symbolic import MPMATH_MODULES, X
+from actsite.definitions.symbolic import X, mpmath_function
 
 SCAN_POINTS = 20001  # points of the dense scan of each candidate subexpression
 FAR, NEAR = mpmath.mpf(10) ** -6, mpmath.mpf(10) ** -12  # f is evaluated this far and this close to each zero
@@ -38,23 +39,35 @@ def _vanishing_parts(expression: sympy.Expr) -> Iterator[sympy.Expr]:
             yield sympy.sin(node.args[0])
 
 
+@functools.lru_cache(maxsize=1024)
+def _numpy_only(part: sympy.Expr) -> Callable[[np.ndarray], np.ndarray]:
+    """`part` compiled for NumPy alone (no SciPy: a part NumPy cannot evaluate is searched whole)."""
+    return sympy.lambdify(X, part, modules="numpy")
+
+
 def _scan(part: sympy.Expr, low: float, high: float) -> list[tuple[float, float]]:
     """Brackets [a, b] of the range where `part` changes sign or dips close to zero."""
     xs = np.linspace(low, high, SCAN_POINTS)
     try:
         with np.errstate(all="ignore"):
-            values = np.broadcast_to(np.asarray(sympy.lambdify(X, part, modules="numpy")(xs), dtype=complex), xs.shape)
+            values = np.broadcast_to(np.asarray(_numpy_only(part)(xs), dtype=complex), xs.shape)
     except (TypeError, ValueError, NameError, AttributeError, ZeroDivisionError):
         return [(low, high)]  # not evaluable in NumPy: let the fine search look at the whole range
     real = np.where(np.abs(values.imag) < 1e-12, values.real, np.nan)
-    brackets: list[tuple[float, float]] = []
     size = np.abs(real)
     scale = 1 + float(np.nanmedian(size)) if np.isfinite(size).any() else 1.0
-    for i in range(1, SCAN_POINTS - 1):
-        if real[i] == 0 or real[i - 1] * real[i] < 0:
-            brackets.append((float(xs[i - 1]), float(xs[i])))
-        elif size[i] < 1e-3 * scale and size[i] <= min(size[i - 1], size[i + 1]) and size[i] < max(size[i - 1], size[i + 1]):
-            brackets.append((float(xs[i - 1]), float(xs[i + 1])))  # a dip towards zero without a sign change: (x − c)²
+    # Every inner point i, in order: a sign change from i − 1 gives [x(i−1), x(i)]; else a local dip of
+    # |part| towards zero gives [x(i−1), x(i+1)]. `smaller` and `larger` are Python's min and max of
+    # the neighbours, NaN included (min(a, b) is b only if b < a).
+    here, previous = real[1:-1], real[:-2]
+    size_here, size_before, size_after = size[1:-1], size[:-2], size[2:]
+    crossing = (here == 0) | (previous * here < 0)
+    smaller = np.where(size_after < size_before, size_after, size_before)
+    larger = np.where(size_after > size_before, size_after, size_before)
+    dip = ~crossing & (size_here < 1e-3 * scale) & (size_here <= smaller) & (size_here < larger)
+    brackets: list[tuple[float, float]] = []
+    for i in np.flatnonzero(crossing | dip) + 1:
+        brackets.append((float(xs[i - 1]), float(xs[i])) if crossing[i - 1] else (float(xs[i - 1]), float(xs[i + 1])))
     return brackets
 
 
@@ -104,12 +117,12 @@ def poles(expression: sympy.Expr, low: float, high: float, typical: float) -> li
     `typical` is the largest |f| seen on the range; f near a zero must exceed it by BLOW_UP to count.
     """
     found: list[float] = []
-    compiled = sympy.lambdify(X, expression, modules=MPMATH_MODULES)
+    compiled = mpmath_function(expression)
     with mpmath.workdps(30):
         for part in dict.fromkeys(_vanishing_parts(expression)):
             if not part.has(X):
                 continue
-            part_function = sympy.lambdify(X, part, modules=MPMATH_MODULES)
+            part_function = mpmath_function(part)
             for a, b in _scan(part, low, high):
                 zero = _zero_in(part_function, a, b)
                 if zero is None or not low <= zero <= high or any(abs(zero - p) < 1e-6 for p in found):
