@@ -24,7 +24,7 @@ from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, at_kin
 
 GRID = np.linspace(-60.0, 60.0, 4801)
 TOLERANCE = 1.0e-9
-MONOTONIC_EXACT = 1.0e-6  # f′ values this small are always evaluated with mpmath (their sign decides)
+MONOTONIC_EXACT = 1.0e-6  # f′ values this small have their sign checked against mpmath (`GridValues.exact_signs`)
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,13 @@ def compute(math_: ScalarMath) -> Properties:
     """Compute every property of the scalar activation at its default parameters."""
     kinks = tuple(math_.kinks)
     xs = np.unique(np.concatenate([GRID, np.array(kinks, dtype=float)]))
-    f_grid = GridValues(math_, math_.function, xs)
-    f_grid.exact_extremes()  # the range and the extremum search read them
-    f_grid.exact_near(TOLERANCE, -TOLERANCE)  # zero-centred compares with ±TOLERANCE
+    f_grid = GridValues(math_, math_.function, xs)  # the range and zero-centredness make exact what they read
     smooth_xs = np.array([x for x in xs if not at_kink(x, kinks)])
     df_grid = GridValues(math_, math_.derivative, smooth_xs)
-    df_grid.exact_below(MONOTONIC_EXACT)  # monotonicity reads the sign of every small f′
+    df_grid.exact_signs(MONOTONIC_EXACT)  # monotonicity reads the sign of every small f′
+    # and whether f′ falls below −TOLERANCE (rises above TOLERANCE) anywhere; NaN counts as both
+    undefined = bool(np.any(np.isnan(df_grid.values)))
+    slopes = (undefined or df_grid.any_beyond(-TOLERANCE, below=True), undefined or df_grid.any_beyond(TOLERANCE, below=False))
     df_grid.exact_extremes(absolute=True)  # sup |f′|
     dys = _resolve_cancelled_zeros(math_, xs, df_grid.values, kinks)
     lower, upper = _range(math_, f_grid)
@@ -79,8 +80,8 @@ def compute(math_: ScalarMath) -> Properties:
     return Properties(
         lower=lower,
         upper=upper,
-        monotonic=_monotonic(dys),
-        zero_centred=_zero_centred(math_, f_grid.values),
+        monotonic=_monotonic(dys, *slopes),
+        zero_centred=_zero_centred(math_, f_grid),
         smoothness=smoothness,
         saturation_left=_saturation(math_, -1),
         saturation_right=_saturation(math_, +1),
@@ -246,29 +247,37 @@ def _range(math_: ScalarMath, f_grid: GridValues) -> tuple[Bound, Bound]:
     finite_limits = [value for value in limits if value is not None]
     if len(finite_limits) < len(limits):
         # f oscillates on some side: its extremes are attained on the grid (sin, cos, …).
+        f_grid.exact_extremes()
         lower = Bound(_refine_extremum(math_, xs, ys, below=True), True)
         upper = Bound(_refine_extremum(math_, xs, ys, below=False), True)
         if finite_limits:
             lower = lower if lower.value <= min(finite_limits) else Bound(min(finite_limits), False)
             upper = upper if upper.value >= max(finite_limits) else Bound(max(finite_limits), False)
         return lower, upper
-    lower = _bound(math_, f_grid, float(np.min(ys)), min(finite_limits), below=True)
-    upper = _bound(math_, f_grid, float(np.max(ys)), max(finite_limits), below=False)
+    lower = _bound(math_, f_grid, min(finite_limits), below=True)
+    upper = _bound(math_, f_grid, max(finite_limits), below=False)
     return lower, upper
 
 
-def _bound(math_: ScalarMath, f_grid: GridValues, extreme_on_grid: float, limit: float, *, below: bool) -> Bound:
-    """The infimum (below) or supremum of f, and whether it is attained at a finite x."""
+def _bound(math_: ScalarMath, f_grid: GridValues, limit: float, *, below: bool) -> Bound:
+    """The infimum (below) or supremum of f, and whether it is attained at a finite x.
+
+    Only the grid points a decision depends on are made exact: those near limit ∓ TOLERANCE unless
+    some point is clearly beyond it (is there an extremum beyond the limit?), the extreme when there
+    is one, and the points near the limit within |x| ≤ 20 (is the limit attained?). The saturated
+    tails of f, thousands of points within MARGIN of its limit, need no mpmath.
+    """
     sign = 1.0 if below else -1.0
     if math.isinf(limit) and sign * limit < 0:
         return Bound(limit, False)  # unbounded on this side (−∞ below, +∞ above)
-    if sign * (extreme_on_grid - limit) < -TOLERANCE:
+    if f_grid.any_beyond(limit - sign * TOLERANCE, below=below):
         # An interior extremum beyond the limits: refine it; it is attained.
+        f_grid.exact_extremes(lowest=below, highest=not below)
         return Bound(_refine_extremum(math_, f_grid.xs, f_grid.values, below=below), True)
     # The bound is the limit; attained only if f equals it exactly at a finite point (ReLU's 0,
     # Hardtanh's ±1), checked at 160 significant digits so tanh(20) ≠ 1 and ln(1 + e^−100) ≠ 0.
     # Only points whose value is within the grid's margin of the limit can be equal to it.
-    f_grid.exact_near(limit)
+    f_grid.exact_near(limit, among=np.abs(f_grid.xs) <= 20)
     xs, ys = f_grid.xs, f_grid.values
     candidates = xs[(np.abs(xs) <= 20) & (np.abs(ys - limit) <= MARGIN * max(1.0, abs(limit)))]
     exact = math_.evaluator(math_.function, exact=True, digits=4 * PRECISION_DIGITS)
@@ -326,14 +335,15 @@ def _golden_minimum(g: Callable[[mpmath.mpf], mpmath.mpf], a: mpmath.mpf, b: mpm
     return best
 
 
-def _monotonic(dys: np.ndarray) -> str:
+def _monotonic(dys: np.ndarray, falls: bool, rises: bool) -> str:
     """Strict when f′ keeps its sign and vanishes only at isolated samples (x − tanh x: f′(0) = 0).
 
-    A zero derivative at two neighbouring grid points means f is constant on an interval (ReLU).
+    `falls`: f′ < −TOLERANCE somewhere; `rises`: f′ > TOLERANCE somewhere. A zero derivative at two
+    neighbouring grid points means f is constant on an interval (ReLU).
     """
-    if np.all(dys >= -TOLERANCE):
+    if not falls:
         return "increasing" if _zeros_are_isolated(dys > 0) else "non-decreasing"
-    if np.all(dys <= TOLERANCE):
+    if not rises:
         return "decreasing" if _zeros_are_isolated(dys < 0) else "non-increasing"
     return "no"
 
@@ -344,14 +354,14 @@ def _zeros_are_isolated(strict: np.ndarray) -> bool:
     return not np.any(failing[1:] & failing[:-1])
 
 
-def _zero_centred(math_: ScalarMath, ys: np.ndarray) -> str:
+def _zero_centred(math_: ScalarMath, f_grid: GridValues) -> str:
     """Odd when f(−x) = −f(x) (to 1e−12) at 400 points of (0, 20]; partly when f takes both signs."""
     samples = np.linspace(0.05, 20.0, 400)
     if not _visibly_not_odd(math_, samples):
         f = math_.f()
         if all(abs(f(x) + f(-x)) <= 1e-12 * max(1.0, abs(f(x))) for x in samples):
             return "odd"
-    if np.any(ys < -TOLERANCE) and np.any(ys > TOLERANCE):
+    if f_grid.any_beyond(-TOLERANCE, below=True) and f_grid.any_beyond(TOLERANCE, below=False):
         return "partly"
     return "no"
 
