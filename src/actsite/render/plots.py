@@ -1,17 +1,17 @@
 """Every figure of the site, drawn by one helper (`render_plot`) from the definition's math.
 
-Figures are SVG with text kept as text, a white card background (legible in Material's light and
-dark schemes), and reproducible bytes. A figure is re-rendered only when its cache key changes:
-the hash of the math it shows, the style and this module's source.
+Figures are SVG written directly (`actsite.render.svg_chart`, `actsite.render.svg_surface`): text
+kept as text, a white card background (legible in Material's light and dark schemes), reproducible
+bytes. A figure is re-rendered only when its cache key changes: the hash of the math it shows, the
+style and the source of the modules that sample and draw it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,54 +23,31 @@ from actsite.analysis.grid import GridValues
 from actsite.definitions import symbolic
 from actsite.definitions.load import Loaded
 from actsite.definitions.symbolic import ScalarMath, X
+from actsite.render import chart_scale, polyline, svg_chart, svg_document, svg_surface
+from actsite.render.svg_chart import STYLE, Curve, line_chart
+from actsite.render.svg_surface import EXTENT, ROWS, Surface, surface_chart
 
 POINTS = 801
-STYLE = {
-    "figure.figsize": (6.4, 4.0),
-    "font.family": "DejaVu Sans",
-    "font.size": 11,
-    "svg.fonttype": "none",
-    "svg.hashsalt": "activation-site",
-    "axes.facecolor": "white",
-    "figure.facecolor": "white",
-    "axes.edgecolor": "#444444",
-    "axes.labelcolor": "#222222",
-    "xtick.color": "#222222",
-    "ytick.color": "#222222",
-    "grid.color": "#d0d0d0",
-    "lines.linewidth": 2.2,
-}
 FUNCTION_COLOR = "#1f5fbf"
 DERIVATIVE_COLOR = "#c2410c"
 VARIANT_COLORS = ("#1f5fbf", "#c2410c", "#15803d", "#7e22ce", "#a16207")
-
-
-@dataclass(frozen=True)
-class Curve:
-    """One line of a figure: x and y arrays (NaN breaks the line), label, colour, dash style."""
-
-    xs: np.ndarray
-    ys: np.ndarray
-    label: str
-    color: str
-    dashed: bool = False
+DRAWING_MODULES = (svg_document, chart_scale, polyline, svg_chart, svg_surface)
 
 
 @dataclass(frozen=True)
 class Figure:
     """A figure to render: its file name (e.g. `gelu.svg`), curves, and cache key.
 
-    With `surface_of` (a gate g), the figure is instead a heat map of f(a, b) = a·g(b).
+    With `surface` (a gate g sampled over [−3, 3]), the figure is instead a heat map of f(a, b) = a·g(b).
     """
 
     file_name: str
     curves: tuple[Curve, ...]
     key: str
-    surface_of: Callable[[float], float] | None = None
+    surface: Surface | None = None
 
 
 _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
-SURFACE_POINTS = 61
 
 
 def sample_curve(
@@ -100,60 +77,22 @@ def sample_curve(
 
 
 def render_plot(figure: Figure) -> bytes:
-    """Draw the curves of `figure` and return the SVG bytes (deterministic)."""
-    import matplotlib
+    """Draw `figure` and return the SVG bytes (deterministic).
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    with matplotlib.rc_context(STYLE):
-        fig, axes = plt.subplots()
-        # The SVG names what it shows (dc:title = file stem): ELU and CELU at α = 1 draw the same
-        # curves, yet each page's figure is its own file with its own bytes.
-        metadata = {"Date": None, "Creator": None, "Title": figure.file_name.removesuffix(".svg")}
-        if figure.surface_of is not None:
-            return _render_surface(fig, axes, figure.surface_of, plt, metadata)
-        for curve in figure.curves:
-            axes.plot(curve.xs, curve.ys, color=curve.color, linestyle="--" if curve.dashed else "-", label=curve.label)
-        axes.axhline(0.0, color="#888888", linewidth=0.8)
-        axes.axvline(0.0, color="#888888", linewidth=0.8)
-        axes.grid(True)
-        axes.set_xlabel("x")
-        axes.legend(loc="best", framealpha=0.95, fontsize="small" if len(figure.curves) > 6 else "medium", ncol=2 if len(figure.curves) > 8 else 1)
-        _limit_y(axes, figure.curves)
-        fig.tight_layout()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="svg", metadata=metadata)
-        plt.close(fig)
-    return buffer.getvalue()
+    The SVG names what it shows (<title> = file stem): ELU and CELU at α = 1 draw the same curves,
+    yet each page's figure is its own file with its own bytes.
+    """
+    stem = figure.file_name.removesuffix(".svg")
+    if figure.surface is not None:
+        return surface_chart(stem, figure.surface)
+    return line_chart(stem, figure.curves)
 
 
-def _render_surface(fig: object, axes: object, gate: Callable[[float], float], plt: object, metadata: dict[str, str | None]) -> bytes:
-    """Heat map of f(a, b) = a·g(b) over [−3, 3]², with a colour bar; deterministic SVG bytes."""
-    grid = np.linspace(-3.0, 3.0, SURFACE_POINTS)
-    gate_values = np.array([gate(b) for b in grid])
-    surface = np.outer(gate_values, grid)  # rows: b, columns: a
-    limit = float(np.max(np.abs(surface)))
-    levels = np.linspace(-limit, limit, 17)
-    image = axes.contourf(grid, grid, surface, levels=levels, cmap="RdBu_r")  # type: ignore[attr-defined]
-    axes.contour(grid, grid, surface, levels=9, colors="#333333", linewidths=0.6)  # type: ignore[attr-defined]
-    axes.set_xlabel("a")  # type: ignore[attr-defined]
-    axes.set_ylabel("b")  # type: ignore[attr-defined]
-    axes.set_title("f(a, b) = a ⊗ g(b)")  # type: ignore[attr-defined]
-    fig.colorbar(image, ax=axes)  # type: ignore[attr-defined]
-    fig.tight_layout()  # type: ignore[attr-defined]
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", metadata=metadata)  # type: ignore[attr-defined]
-    plt.close(fig)  # type: ignore[attr-defined]
-    return buffer.getvalue()
-
-
-def _limit_y(axes: object, curves: Sequence[Curve]) -> None:
-    """Keep exploding curves (e.g. exp) from flattening everything else."""
-    values = np.concatenate([c.ys[np.isfinite(c.ys)] for c in curves])
-    low, high = float(np.percentile(values, 1)), float(np.percentile(values, 99))
-    span = max(high - low, 1e-3)
-    axes.set_ylim(low - 0.08 * span, high + 0.08 * span)  # type: ignore[attr-defined]
+def sample_gate(math_: ScalarMath) -> Surface:
+    """The gate g on ROWS rows of [−3, 3] (and its kinks there), float64 checked against mpmath."""
+    inside = [k for k in math_.kinks if -EXTENT < k < EXTENT]
+    bs = np.unique(np.concatenate([np.linspace(-EXTENT, EXTENT, ROWS), np.array(inside, dtype=float)]))
+    return Surface(bs, GridValues(math_, math_.function, bs).values)
 
 
 def figures_for(loaded: Loaded) -> list[Figure]:
@@ -174,14 +113,14 @@ def figures_for(loaded: Loaded) -> list[Figure]:
         curves += [Curve(xs, ys, f"f{_SUBSCRIPTS[index]}(x)", color), Curve(dxs, dys, f"f{_SUBSCRIPTS[index]}′(x)", color, dashed=True)]
     figures = [Figure(file_name=f"{activation.slug}.svg", curves=tuple(curves), key=_hash(key_base, "main"))]
     if activation.kind.value == "gated":
-        figures.append(Figure(file_name=f"{activation.slug}-surface.svg", curves=(), key=_hash(key_base, "surface"), surface_of=math_.f()))
+        figures.append(Figure(file_name=f"{activation.slug}-surface.svg", curves=(), key=_hash(key_base, "surface"), surface=sample_gate(math_)))
     parameter = activation.varied_parameter
     if parameter is not None:
         curves: list[Curve] = []
         for index, value in enumerate(parameter.variants):
             xs, ys = sample_curve(math_, math_.function, low, high, math_.kinks_with({parameter.name: value}), {parameter.name: value})
             color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
-            curves.append(Curve(xs, ys, f"{parameter.name} = {value:g}", color, dashed=index % 2 == 1))
+            curves.append(Curve(xs, ys, f"{parameter.name} = {value:g}".replace("-", "−"), color, dashed=index % 2 == 1))
         figures.append(Figure(file_name=f"{activation.slug}-variants.svg", curves=tuple(curves), key=_hash(key_base, "variants")))
     return figures
 
@@ -196,7 +135,7 @@ def _key_material(loaded: Loaded) -> str:
         "parameters": [p.model_dump(mode="json", include={"name", "default", "variants"}) for p in activation.parameters],
         "style": STYLE,
         "colors": [FUNCTION_COLOR, DERIVATIVE_COLOR, *VARIANT_COLORS],
-        "code": [Path(module.__file__).read_text(encoding="utf-8") for module in (grid, symbolic)] + [Path(__file__).read_text(encoding="utf-8")],
+        "code": [Path(module.__file__).read_text(encoding="utf-8") for module in (grid, symbolic, *DRAWING_MODULES)] + [Path(__file__).read_text(encoding="utf-8")],
     }
     return json.dumps(material, sort_keys=True, default=str)
 

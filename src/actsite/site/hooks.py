@@ -6,7 +6,7 @@ successful generation, and whose generated files are as that generation wrote th
 generator (`generation_state`); the i18n plugin's second language always does. Formulas come from
 the formula cache; KaTeX (Node) starts only for formulas no build rendered before.
 
-Only what a skipping build needs is imported here: the generator (SymPy, pydantic, matplotlib, …)
+Only what a skipping build needs is imported here: the generator (SymPy, pydantic, NumPy, …)
 is imported when it runs.
 """
 
