@@ -14,8 +14,9 @@ and then re-evaluated with mpmath exactly as before, at the points that matter:
   answers it beyond doubt, the points within `THRESHOLD_MARGIN` of t;
 - on request, the signs of tiny values (`exact_signs`), checked relative to the values themselves.
 
-A point not re-evaluated differs from its 40-digit value by less than `TRUSTED_ERROR`, 10⁴ times
-less than `MARGIN`, so it lies on the same side of every threshold and cannot be an extreme: every
+A point not re-evaluated differs from its 40-digit value by less than `TRUSTED_ERROR` (10⁴ times
+less than `MARGIN`, 100 times less than `THRESHOLD_MARGIN`; a tiny value's sign is kept by a
+relative error below `SIGN_TRUST`), so it lies on the same side of every threshold and cannot be an extreme: every
 property computed from these arrays is the one a full mpmath scan gives, digit for digit.
 """
 
