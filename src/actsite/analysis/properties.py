@@ -73,14 +73,14 @@ def compute(math_: ScalarMath) -> Properties:
     undefined = bool(np.any(np.isnan(df_grid.values)))
     slopes = (undefined or df_grid.any_beyond(-TOLERANCE, below=True), undefined or df_grid.any_beyond(TOLERANCE, below=False))
     df_grid.exact_extremes(absolute=True)  # sup |f′|
-    dys = _resolve_cancelled_zeros(math_, xs, df_grid.values, kinks)
+    cancelled = CancelledZeros(math_, df_grid.xs, df_grid.values)
     lower, upper = _range(math_, f_grid)
     smoothness = _smoothness(math_, kinks)
     d0 = _derivative_at(math_, 0.0, kinks)
     return Properties(
         lower=lower,
         upper=upper,
-        monotonic=_monotonic(dys, *slopes),
+        monotonic=_monotonic(cancelled, *slopes),
         zero_centred=_zero_centred(math_, f_grid),
         smoothness=smoothness,
         saturation_left=_saturation(math_, -1),
@@ -88,7 +88,7 @@ def compute(math_: ScalarMath) -> Properties:
         value_at_zero=math_.f()(0.0),
         derivative_at_zero=d0 if isinstance(d0, float) else None,
         derivative_at_zero_sides=d0 if isinstance(d0, tuple) else None,
-        sup_abs_derivative=_sup_abs_derivative(math_, smooth_xs, df_grid.values, dys),
+        sup_abs_derivative=_sup_abs_derivative(math_, smooth_xs, df_grid.values, cancelled.largest_magnitude()),
         kinks=kinks,
         pieces=_image_pieces(math_, kinks, lower, upper) if smoothness == -1 else None,
     )
@@ -129,21 +129,54 @@ def _image_pieces(math_: ScalarMath, kinks: tuple[float, ...], lower: Bound, upp
     return tuple(merged) if len(merged) > 1 else None
 
 
-def _resolve_cancelled_zeros(math_: ScalarMath, xs: np.ndarray, dys: np.ndarray, kinks: tuple[float, ...]) -> np.ndarray:
-    """Re-evaluate f′ where it came out exactly 0, at 4× the precision.
+class CancelledZeros:
+    """f′ on the grid, with each value that came out exactly 0 re-evaluated at 4× the precision, on demand.
 
     1 − tanh²(60) cancels to 0 at 40 digits although sech²(60) ≈ 3e−52 > 0; without this a strictly
-    increasing function (penalized tanh) would be called non-decreasing. A true 0 (ReLU's left side) stays 0.
+    increasing function (penalized tanh) would be called non-decreasing. A true 0 (ReLU's left side)
+    stays 0; a resolved one becomes the smallest double of its exact sign. At 160 digits a zero costs
+    ~0.1 ms (erf), and thousands of them sit in a saturated tail, so a zero is resolved only when an
+    answer depends on it: `values` is exact at every resolved point.
     """
-    zeros = np.flatnonzero(dys == 0.0)
-    if zeros.size == 0:
-        return dys
-    precise = math_.evaluator(math_.derivative, exact=True, digits=4 * PRECISION_DIGITS)
-    points = [x for x in xs if not at_kink(x, kinks)]
-    resolved = dys.copy()
-    for index, value in zip(zeros, precise.many(points[index] for index in zeros), strict=True):
-        resolved[index] = float(mpmath.sign(value)) * np.nextafter(0.0, 1.0)
-    return resolved
+
+    def __init__(self, math_: ScalarMath, xs: np.ndarray, dys: np.ndarray) -> None:
+        self.values = dys.copy()
+        self._xs = xs
+        self._unresolved = dys == 0.0
+        self._precise = math_.evaluator(math_.derivative, exact=True, digits=4 * PRECISION_DIGITS)
+
+    def resolve(self, indices: np.ndarray) -> None:
+        """Re-evaluate the zeros among `indices` not resolved yet."""
+        todo = indices[self._unresolved[indices]]
+        if not todo.size:
+            return
+        for index, value in zip(todo, self._precise.many(float(x) for x in self._xs[todo]), strict=True):
+            self.values[index] = float(mpmath.sign(value)) * np.nextafter(0.0, 1.0)
+        self._unresolved[todo] = False
+
+    def largest_magnitude(self) -> float:
+        """Max |f′| over the grid (NaN if f′ is undefined somewhere); a resolved zero only counts when nothing is larger."""
+        if not np.any(np.abs(self.values) > 0.0):
+            self.resolve(np.arange(self.values.size))
+        return float(np.max(np.abs(self.values)))
+
+    def _passes(self, index: int, sign: int) -> bool:
+        self.resolve(np.array([index]))
+        return bool(sign * self.values[index] > 0)
+
+    def zeros_are_isolated(self, sign: int) -> bool:
+        """True if no two neighbouring samples fail sign·f′ > 0 once every zero is resolved.
+
+        A pair of neighbours both failing in float64 fails unless a zero in it resolves to the
+        right sign. A point already resolved is read first, else the right-hand one is resolved
+        first, so a run of zeros that all resolve is decided by every second point.
+        """
+        failing = ~(sign * self.values > 0)
+        return all(self._pair_passes(int(left), sign) for left in np.flatnonzero(failing[1:] & failing[:-1]))
+
+    def _pair_passes(self, left: int, sign: int) -> bool:
+        first, second = (left, left + 1) if not self._unresolved[left] else (left + 1, left)
+        return self._passes(first, sign) or self._passes(second, sign)
 
 
 OSCILLATING_UNBOUNDED = math.nan  # limit_at_infinity's answer when f swings ever wider (x·cos x): no limit, unbounded
@@ -335,23 +368,17 @@ def _golden_minimum(g: Callable[[mpmath.mpf], mpmath.mpf], a: mpmath.mpf, b: mpm
     return best
 
 
-def _monotonic(dys: np.ndarray, falls: bool, rises: bool) -> str:
+def _monotonic(df: CancelledZeros, falls: bool, rises: bool) -> str:
     """Strict when f′ keeps its sign and vanishes only at isolated samples (x − tanh x: f′(0) = 0).
 
     `falls`: f′ < −TOLERANCE somewhere; `rises`: f′ > TOLERANCE somewhere. A zero derivative at two
     neighbouring grid points means f is constant on an interval (ReLU).
     """
     if not falls:
-        return "increasing" if _zeros_are_isolated(dys > 0) else "non-decreasing"
+        return "increasing" if df.zeros_are_isolated(+1) else "non-decreasing"
     if not rises:
-        return "decreasing" if _zeros_are_isolated(dys < 0) else "non-increasing"
+        return "decreasing" if df.zeros_are_isolated(-1) else "non-increasing"
     return "no"
-
-
-def _zeros_are_isolated(strict: np.ndarray) -> bool:
-    """True if no two neighbouring samples fail the strict inequality."""
-    failing = ~strict
-    return not np.any(failing[1:] & failing[:-1])
 
 
 def _zero_centred(math_: ScalarMath, f_grid: GridValues) -> str:
@@ -427,18 +454,18 @@ def _visibly_nonzero(expression: sympy.Expr, side: int) -> bool:
     return False
 
 
-def _sup_abs_derivative(math_: ScalarMath, xs: np.ndarray, raw_dys: np.ndarray, dys: np.ndarray) -> float:
+def _sup_abs_derivative(math_: ScalarMath, xs: np.ndarray, raw_dys: np.ndarray, grid_max: float) -> float:
     """Sup |f'| over ℝ: the grid maximum or a larger limit at ±∞; inf when unbounded.
 
-    `xs` are the grid points off the kinks, `raw_dys` f′ there (exact near max |f′|), `dys` the same with
-    cancelled zeros resolved.
+    `xs` are the grid points off the kinks, `raw_dys` f′ there (exact near max |f′|), `grid_max` the
+    largest |f′| on the grid with cancelled zeros resolved.
     """
     limits = [limit_at_infinity(math_, math_.derivative, side) for side in (-1, 1)]
     df = math_.df()
     kinks = math_.kinks
     if any(value is not None and math.isnan(value) for value in limits):
         return math.inf  # f′ swings without bound (x·cos x)
-    refined = _refine_float_extremum(lambda x: abs(df(x)), xs, np.abs(raw_dys), below=False) if not kinks else float(np.max(np.abs(dys)))
+    refined = _refine_float_extremum(lambda x: abs(df(x)), xs, np.abs(raw_dys), below=False) if not kinks else grid_max
     # One-sided values at kinks count too: penalized tanh's f′ tends to 1 at 0⁺ without reaching it on the grid.
     at_kinks = [abs(math_.one_sided(math_.derivative, k, side)) for k in kinks for side in (-1, 1)]
-    return max([refined, float(np.max(np.abs(dys))), *at_kinks, *(abs(v) for v in limits if v is not None)])
+    return max([refined, grid_max, *at_kinks, *(abs(v) for v in limits if v is not None)])
