@@ -68,10 +68,12 @@ def compute(math_: ScalarMath) -> Properties:
     f_grid = GridValues(math_, math_.function, xs)  # the range and zero-centredness make exact what they read
     smooth_xs = np.array([x for x in xs if not at_kink(x, kinks)])
     df_grid = GridValues(math_, math_.derivative, smooth_xs)
-    df_grid.exact_signs(MONOTONIC_EXACT)  # monotonicity reads the sign of every small f′
-    # and whether f′ falls below −TOLERANCE (rises above TOLERANCE) anywhere; NaN counts as both
+    # Monotonicity reads whether f′ falls below −TOLERANCE (rises above TOLERANCE) anywhere, NaN
+    # counting as both, and unless it does both, the sign of every small f′.
     undefined = bool(np.any(np.isnan(df_grid.values)))
     slopes = (undefined or df_grid.any_beyond(-TOLERANCE, below=True), undefined or df_grid.any_beyond(TOLERANCE, below=False))
+    if not all(slopes):
+        df_grid.exact_signs(MONOTONIC_EXACT)
     df_grid.exact_extremes(absolute=True)  # sup |f′|
     cancelled = CancelledZeros(math_, df_grid.xs, df_grid.values)
     lower, upper = _range(math_, f_grid)
