@@ -61,7 +61,7 @@ def generate_into(monkeypatch: pytest.MonkeyPatch, activations: Path, folder: Pa
 
     docs, plots = folder / "docs", folder / "plots"
     monkeypatch.setattr(load, "ACTIVATIONS_DIR", activations)
-    monkeypatch.setattr(build, "load_all", lambda: load_all(activations))
+    monkeypatch.setattr(build, "load_all", lambda **options: load_all(activations, **options))
     monkeypatch.setattr(build, "DOCS_DIR", docs)
     monkeypatch.setattr(build, "PLOTS_DIR", plots)
     monkeypatch.setattr(build, "PLOT_KEYS_FILE", plots / ".keys.json")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -125,23 +126,21 @@ def test_the_state_round_trips_and_a_damaged_one_counts_as_missing(project: Path
 
 
 class Recorder:
-    """Stands in for load_all and generate: counts the calls and writes the 'generated' file."""
+    """Stands in for the generator (`generate_loaded`): counts the loads and generations, writes the 'generated' file."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.loads = 0
         self.generations = 0
 
-    def load_all(self) -> list[load.Loaded]:
-        """The project's definitions, as loaded once by conftest."""
+    def generate_loaded(self, report: BuildReport | None = None, before_writing: Callable[[], None] | None = None) -> tuple[BuildReport, list[load.Loaded]]:
+        """The project's definitions, as loaded once by conftest; rewrite the one generated page."""
         self.loads += 1
-        return DEFINITIONS
-
-    def generate(self, report: BuildReport | None = None, definitions: list[load.Loaded] | None = None) -> BuildReport:
-        """Rewrite the one generated page."""
+        if before_writing is not None:
+            before_writing()
         self.generations += 1
         (self.root / "docs" / "page.md").write_text("# generated\n", encoding="utf-8")
-        return BuildReport(activations=len(definitions or []))
+        return BuildReport(activations=len(DEFINITIONS)), DEFINITIONS
 
 
 @pytest.fixture
@@ -153,8 +152,7 @@ def recorder(project: Path, monkeypatch: pytest.MonkeyPatch) -> Recorder:
     monkeypatch.setattr(hooks, "_code_loaded", current_digest(project)["code"])
     monkeypatch.setattr(hooks, "_generated_digest", None)
     monkeypatch.setattr(hooks, "_redirects", [])
-    monkeypatch.setattr(load, "load_all", stand_in.load_all)
-    monkeypatch.setattr(build, "generate", stand_in.generate)
+    monkeypatch.setattr(build, "generate_loaded", stand_in.generate_loaded)
     monkeypatch.setattr(build, "generated_files", lambda: _outputs(project))
     return stand_in
 

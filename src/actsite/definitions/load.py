@@ -5,6 +5,7 @@ This is the boundary: everything after it trusts its inputs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +48,23 @@ class Loaded:
         return self.activation.slug
 
 
+MathChecker = Callable[[list[Loaded]], list[list[str]]]
+
+
 def load_one(path: Path) -> Loaded:
     """Load one definition file; raise DefinitionError naming the file and the field."""
+    loaded = read_one(path)
+    problems = math_problems(loaded)
+    if problems:
+        raise DefinitionError(problems)
+    return loaded
+
+
+def read_one(path: Path) -> Loaded:
+    """Read, validate and parse one definition file, all but its math checks (`math_problems`).
+
+    Raise DefinitionError naming the file and the field.
+    """
     where = _display_path(path)
     try:
         text, data = read_mapping(path)
@@ -90,25 +106,47 @@ def load_one(path: Path) -> Loaded:
                 getattr(formula, field)
             except MathError as error:
                 problems.append(f"{where}: math.vector.{field}: {error}")
-    if not problems:
-        problems = [f"{where}: {field}: {problem}" for field, problem in check_math(activation, math)]
     if problems:
         raise DefinitionError(problems)
     return Loaded(path=path, activation=activation, source_text=text, math=math)
 
 
-def load_all(directory: Path = ACTIVATIONS_DIR) -> list[Loaded]:
-    """Load every `*.yaml` in `directory`, sorted by slug; report all problems at once."""
-    problems: list[str] = []
-    loaded: list[Loaded] = []
+def math_problems(loaded: Loaded) -> list[str]:
+    """What `check_math` finds in a definition `read_one` accepted (most of the time loading takes), as `file: field: problem` lines."""
+    where = _display_path(loaded.path)
+    return [f"{where}: {field}: {problem}" for field, problem in check_math(loaded.activation, loaded.math)]
+
+
+def check_serially(definitions: list[Loaded]) -> list[list[str]]:
+    """The math problems of each definition, in order, computed in this process."""
+    return [math_problems(loaded) for loaded in definitions]
+
+
+def load_all(directory: Path = ACTIVATIONS_DIR, check: MathChecker = check_serially) -> list[Loaded]:
+    """Load every `*.yaml` in `directory`, sorted by slug; report all problems at once.
+
+    Every file is read here; `check` runs the math checks of those that were read (the build runs
+    them in its worker processes), and their problems are reported in file order as if each file
+    had been loaded alone.
+    """
     paths = sorted(directory.glob("*.yaml"))
     if not paths:
         raise DefinitionError([f"{_display_path(directory)}: no *.yaml definitions found"])
+    read: list[Loaded | list[str]] = []
     for path in paths:
         try:
-            loaded.append(load_one(path))
+            read.append(read_one(path))
         except DefinitionError as error:
-            problems.extend(error.problems)
+            read.append(error.problems)
+    checked = iter(check([item for item in read if isinstance(item, Loaded)]))
+    problems: list[str] = []
+    loaded: list[Loaded] = []
+    for item in read:
+        found = item if isinstance(item, list) else next(checked)
+        if found:
+            problems.extend(found)
+        elif isinstance(item, Loaded):
+            loaded.append(item)
     problems.extend(str(p) for p in catalogue_problems(catalogue_of(loaded)))
     if problems:
         raise DefinitionError(problems)

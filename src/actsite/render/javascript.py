@@ -193,6 +193,31 @@ def entry_key(loaded: Loaded) -> str:
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
 
 
+def _stored(cache_file: Path) -> dict[str, Any]:
+    if cache_file.exists():
+        try:
+            return json.loads(cache_file.read_text(encoding="utf-8"))
+        except ValueError:
+            pass  # a damaged cache is only a miss
+    return {}
+
+
+def _reusable(stored: dict[str, Any], keys: dict[str, str]) -> dict[str, str]:
+    """Slug → script of the stored entries whose key is the current one."""
+    scripts: dict[str, str] = {}
+    for slug, key in keys.items():
+        old = stored.get(slug)
+        if isinstance(old, dict) and old.get("key") == key and isinstance(old.get("script"), str):
+            scripts[slug] = old["script"]
+    return scripts
+
+
+def scripts_missing(definitions: list[Loaded], cache_file: Path) -> set[str]:
+    """Slugs whose script `cached_entry_scripts` would print (the cache lacks it for their current key)."""
+    reusable = _reusable(_stored(cache_file), {loaded.slug: entry_key(loaded) for loaded in definitions})
+    return {loaded.slug for loaded in definitions if loaded.slug not in reusable}
+
+
 def cached_entry_scripts(definitions: list[Loaded], cache_file: Path, mapper: Mapper = map) -> dict[str, str]:
     """Slug → `register(...)` text, reusing the entries in `cache_file` whose key is unchanged.
 
@@ -200,18 +225,9 @@ def cached_entry_scripts(definitions: list[Loaded], cache_file: Path, mapper: Ma
     definitions prints nothing, and the others are printed by `mapper` (a process pool's map, in a
     build). The cache file is rewritten with exactly the current entries.
     """
-    stored: dict[str, Any] = {}
-    if cache_file.exists():
-        try:
-            stored = json.loads(cache_file.read_text(encoding="utf-8"))
-        except ValueError:
-            stored = {}  # a damaged cache is only a miss
+    stored = _stored(cache_file)
     keys = {loaded.slug: entry_key(loaded) for loaded in definitions}
-    scripts: dict[str, str] = {}
-    for slug, key in keys.items():
-        old = stored.get(slug)
-        if isinstance(old, dict) and old.get("key") == key and isinstance(old.get("script"), str):
-            scripts[slug] = old["script"]
+    scripts = _reusable(stored, keys)
     missing = [loaded for loaded in definitions if loaded.slug not in scripts]
     scripts.update(zip((loaded.slug for loaded in missing), mapper(entry_script, missing), strict=True))
     entries = {slug: {"key": keys[slug], "script": scripts[slug]} for slug in sorted(keys)}

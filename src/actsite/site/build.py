@@ -1,4 +1,8 @@
-"""Generate the site's sources: validate → compute → plots → pages → export → write.
+"""Generate the site's sources: read → check and compute → pages → export → write.
+
+Every definition is read and validated here; its math checks, then what the caches lack for it
+(properties, printed JavaScript, figures), run as one job per activation in the worker processes
+(`activation_jobs`), while the family overlays render during the pages.
 
 Everything is computed in memory first; files are written only when every stage succeeded, and only
 when their bytes changed, so a bad definition never leaves a half-written `docs/` behind and
@@ -14,7 +18,7 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,14 +27,15 @@ from actsite.analysis.samples import SAMPLE_XS
 from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
 from actsite.render.catalogue import catalogue_pages
 from actsite.render.context import PageContext
-from actsite.render.javascript import function_scripts
+from actsite.render.javascript import function_scripts, scripts_missing
 from actsite.render.katex.formula_cache import FORMULA_CACHE
-from actsite.render.pages import render_activation_pages, render_data_format_pages, render_home_pages
+from actsite.render.pages import render_data_format_pages, render_home_pages
+from actsite.site.activation_jobs import ActivationJobs, Needs
 from actsite.site.assets import katex_assets
 from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cache, write_cache
 from actsite.site.files import remove_generated, write_outputs
 from actsite.site.generation_state import STATE_FILE
-from actsite.site.plot_plan import plan_plots, render_plots, store_plots
+from actsite.site.plot_plan import plan_plots, store_plots
 from actsite.site.processes import process_pool
 
 DOCS_DIR = ROOT / "docs"
@@ -68,11 +73,29 @@ class BuildReport:
         )
 
 
-def compute_contexts(definitions: list[Loaded], report: BuildReport | None = None) -> list[PageContext]:
+Mapper = Callable[[Callable[[Loaded], ComputedValues], list[Loaded]], Iterable[ComputedValues]]
+
+
+def _pool_map(function: Callable[[Loaded], ComputedValues], items: list[Loaded]) -> list[ComputedValues]:
+    """`map` over `WORKERS` processes when there is enough to share."""
+    if len(items) < 4:
+        return [function(item) for item in items]
+    with process_pool(WORKERS) as pool:
+        return list(pool.map(function, items, chunksize=4))
+
+
+def values_missing(definitions: list[Loaded]) -> set[str]:
+    """Slugs whose computed values the cache lacks (or holds for other math or code)."""
+    code = code_fingerprint(extra=SAMPLE_XS.tolist())
+    stored = read_cache()
+    return {loaded.slug for loaded in definitions if not isinstance(entry := stored.get(loaded.slug), dict) or entry.get("key") != cache_key(loaded, code)}
+
+
+def compute_contexts(definitions: list[Loaded], report: BuildReport | None = None, mapper: Mapper = _pool_map) -> list[PageContext]:
     """Properties, approximation errors and sampled curves of every activation, reusing cached values.
 
     An activation whose math and computing code are unchanged is read from the cache; the others
-    are computed (in parallel). The cache is then rewritten with exactly these entries.
+    are computed by `mapper` (in parallel). The cache is then rewritten with exactly these entries.
     """
     code = code_fingerprint(extra=SAMPLE_XS.tolist())  # the computing modules' source is in the fingerprint
     stored = read_cache()
@@ -84,11 +107,7 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
             with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged entry is only a cache miss
                 values[loaded.slug] = ComputedValues.from_json(entry["values"])
     missing = [loaded for loaded in definitions if loaded.slug not in values]
-    if len(missing) < 4:
-        fresh = [compute_values(d) for d in missing]
-    else:
-        with process_pool(WORKERS) as pool:
-            fresh = list(pool.map(compute_values, missing, chunksize=4))
+    fresh = list(mapper(compute_values, missing))
     values.update({loaded.slug: computed for loaded, computed in zip(missing, fresh, strict=True)})
     if report is not None:
         report.properties_computed = len(fresh)
@@ -98,19 +117,21 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     return [PageContext(loaded, values[loaded.slug]) for loaded in definitions]
 
 
-def _parallel_map(function: Callable[[Loaded], str], items: list[Loaded]) -> list[str]:
-    """`map` over `WORKERS` processes when there is enough to share (printing JavaScript takes seconds)."""
-    if len(items) < 4:
-        return [function(item) for item in items]
-    with process_pool(WORKERS) as pool:
-        return list(pool.map(function, items, chunksize=4))
+def _needs(definitions: list[Loaded]) -> dict[str, Needs]:
+    """What each activation lacks in the caches: computed values, its printed JavaScript, its figures."""
+    values = values_missing(definitions)
+    scripts = scripts_missing(definitions, FUNCTIONS_CACHE)
+    figures = {loaded.slug for loaded in plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE).activations}
+    return {loaded.slug: Needs(values=loaded.slug in values, script=loaded.slug in scripts, figures=loaded.slug in figures) for loaded in definitions}
 
 
-def generate(report: BuildReport | None = None, definitions: list[Loaded] | None = None) -> BuildReport:
-    """Run every stage and write the results; raise DefinitionError on invalid input (nothing written).
+def generate(report: BuildReport | None = None) -> BuildReport:
+    """Run every stage and write the results; raise DefinitionError on invalid input (nothing written)."""
+    return generate_loaded(report)[0]
 
-    `definitions` are loaded here unless the caller already loaded them.
-    """
+
+def generate_loaded(report: BuildReport | None = None, before_writing: Callable[[], None] | None = None) -> tuple[BuildReport, list[Loaded]]:
+    """`generate`, also returning the definitions it loaded; `before_writing` is called once every stage succeeded."""
     report = report or BuildReport()
     started = time.perf_counter()
 
@@ -119,32 +140,36 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
         report.timings[name] = now - since
         return now
 
-    already = sum(report.timings.values())  # stages the caller ran and timed (loading, in the hook)
-    mark = started
-    if definitions is None:
-        definitions = load_all()
-        mark = stage("load", mark)  # else the caller loaded them (and may have timed that)
-    contexts = compute_contexts(definitions, report)
-    mark = stage("properties", mark)
-    plan = plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE)
-    new_figures = render_plots(plan, WORKERS)
-    mark = stage("plots", mark)
+    with ActivationJobs(WORKERS, _needs) as jobs:
+        # Read every file here; each activation's math checks, then what its caches lack, run in the pool.
+        definitions = load_all(check=jobs.check)
+        read = jobs.started or started  # the checks start once every file was read
+        report.timings["read"] = read - started
+        mark = stage("checks and computing", read)
+        contexts = compute_contexts(definitions, report, jobs.mapper("values"))
+        plan = plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE)
+        family_figures = jobs.start_families(plan.families)  # rendered while this process writes the pages
 
-    from actsite.render.export import export_json  # imported late: only needed once validation passed
+        from actsite.render.export import export_json  # imported late: only needed once validation passed
 
-    outputs: dict[str, bytes] = {}
-    for context in contexts:
-        outputs.update({path: text.encode("utf-8") for path, text in render_activation_pages(context).items()})
-    outputs.update({path: text.encode("utf-8") for path, text in render_home_pages(contexts).items()})
-    export = export_json(contexts)
-    example = next(r for r in json.loads(export)["activations"] if r["api"]["pytorch"])
-    outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
-    outputs["data/activations.json"] = export.encode("utf-8")
-    outputs.update(catalogue_pages(contexts))
-    outputs.update(function_scripts(definitions, FUNCTIONS_CACHE, _parallel_map))
-    mark = stage("pages", mark)
+        outputs: dict[str, bytes] = {}
+        for context in contexts:
+            outputs.update({path: text.encode("utf-8") for path, text in jobs.pages(context).items()})
+        outputs.update({path: text.encode("utf-8") for path, text in render_home_pages(contexts).items()})
+        export = export_json(contexts)
+        example = next(r for r in json.loads(export)["activations"] if r["api"]["pytorch"])
+        outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
+        outputs["data/activations.json"] = export.encode("utf-8")
+        outputs.update(catalogue_pages(contexts))
+        outputs.update(function_scripts(definitions, FUNCTIONS_CACHE, jobs.mapper("script")))
+        new_figures = {name: svg for loaded in plan.activations for name, svg in jobs.results[loaded.slug].figures.items()}
+        for future in family_figures:
+            new_figures.update(future.result())
+        mark = stage("pages", mark)
 
     # Every stage succeeded: now write. Plots first (cache), then the docs tree.
+    if before_writing is not None:
+        before_writing()
     store_plots(plan, new_figures, PLOTS_DIR, PLOT_KEYS_FILE)
     report.plots_rendered = len(new_figures)
     report.plots_cached = len(plan.keys) - len(new_figures)
@@ -155,8 +180,8 @@ def generate(report: BuildReport | None = None, definitions: list[Loaded] | None
     report.files_written, report.files_unchanged, report.files_removed = counts.written, counts.unchanged, counts.removed
     stage("write", mark)
     report.activations = len(definitions)
-    report.seconds = time.perf_counter() - started + already
-    return report
+    report.seconds = time.perf_counter() - started
+    return report, definitions
 
 
 def generated_files() -> list[Path]:

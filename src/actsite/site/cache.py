@@ -73,5 +73,5 @@ def write_cache(entries: dict[str, dict[str, Any]], path: Path = CACHE_FILE) -> 
     """Replace the cache atomically with `entries` (slug → entry)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps({"format": FORMAT, "entries": entries}, indent=0) + "\n", encoding="utf-8")
+    temporary.write_text(json.dumps({"format": FORMAT, "entries": entries}, separators=(",", ":")) + "\n", encoding="utf-8")
     temporary.replace(path)

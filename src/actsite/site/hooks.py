@@ -78,16 +78,13 @@ if not os.environ.get("SOURCE_DATE_EPOCH"):
 def _generate(digest: dict[str, str]) -> None:
     """Load, validate and generate; on success record the state (with the code this process runs)."""
     global _generated_digest, _redirects
-    from actsite.definitions.load import lint_warnings, load_all
-    from actsite.site.build import BuildReport, generate, generated_files
+    from actsite.definitions.load import lint_warnings
+    from actsite.site.build import generate_loaded, generated_files
     from actsite.site.generation_state import forget_state, record_outputs
     from actsite.site.redirects import alias_targets
 
-    started = time.perf_counter()
-    definitions = load_all()
-    report = BuildReport(timings={"load": time.perf_counter() - started})
-    forget_state(STATE_FILE)  # from here until the state is written, the outputs may be half new
-    report = generate(report=report, definitions=definitions)
+    # Once the generator starts writing and until the state is written, the outputs may be half new.
+    report, definitions = generate_loaded(before_writing=lambda: forget_state(STATE_FILE))
     print(report.summary(), file=sys.stderr)
     warnings = lint_warnings(definitions)  # the error rules ran in load_all; warnings do not stop the build
     if warnings:

@@ -1,4 +1,4 @@
-"""Which figures to render: compare each figure's cache key with the last build's, render the stale ones.
+"""Which figures to render: compare each figure's cache key with the last build's; store the rendered ones.
 
 Plots live in `plots/` with their keys in `plots/.keys.json`; a figure is re-rendered when its key
 (a hash of what it shows and of the plotting code) changed or its file is missing, never because
@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actsite.definitions.load import Loaded
-from actsite.render.plots import family_key, figure_keys, render_activation, render_family
+from actsite.render.plots import family_key, figure_keys
 from actsite.site.files import remove_stale, write_atomically
-from actsite.site.processes import process_pool
 
 
 def families_of(definitions: list[Loaded]) -> dict[str, list[Loaded]]:
@@ -53,21 +52,6 @@ def plan_plots(definitions: list[Loaded], plots_dir: Path, keys_file: Path) -> P
         if stale(name, key):
             plan.families.append((family_id, members))
     return plan
-
-
-def render_plots(plan: PlotPlan, workers: int) -> dict[str, bytes]:
-    """Render the stale figures (in `workers` processes when there are several): file name → SVG bytes."""
-    figures: dict[str, bytes] = {}
-    jobs = len(plan.activations) + len(plan.families)
-    if jobs < 4:
-        rendered = [render_activation(loaded) for loaded in plan.activations] + [render_family(item) for item in plan.families]
-    else:
-        with process_pool(workers) as pool:
-            rendered = list(pool.map(render_activation, plan.activations, chunksize=2))
-            rendered += list(pool.map(render_family, plan.families))
-    for one in rendered:
-        figures.update(one)
-    return figures
 
 
 def store_plots(plan: PlotPlan, figures: dict[str, bytes], plots_dir: Path, keys_file: Path) -> None:

@@ -15,7 +15,12 @@ from concurrent.futures import ProcessPoolExecutor
 UNSAFE_TO_FORK = ("jax", "jaxlib")
 
 
+def forking() -> bool:
+    """Whether `process_pool` forks its workers here (they then inherit this process's memory)."""
+    return not any(name in sys.modules for name in UNSAFE_TO_FORK)
+
+
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of `workers` processes, forked where that is safe."""
-    method = "forkserver" if any(name in sys.modules for name in UNSAFE_TO_FORK) else "fork"
+    method = "fork" if forking() else "forkserver"
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))

@@ -1,0 +1,148 @@
+"""The build's per-activation work in its worker processes: one job per activation, checks first.
+
+Loading reads and validates every definition in the main process (fast); the math checks, most of
+loading, then run in the pool, and each job goes straight on to what the caches lack for its
+activation (properties, its printed JavaScript, its figures), so checking and computing keep both
+cores busy from the first file to the last instead of waiting for each other.
+
+The workers are forked after the definitions were read and inherit them: a job names its activation
+by its index, and no definition is pickled (unpickling would re-evaluate its unevaluated display
+expressions, so the checks would no longer see the authored forms). Where forking is unsafe
+(`processes`), the checks run in this process and jobs receive their definition pickled, which is
+enough to compute its values.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from types import TracebackType
+from typing import Any
+
+from actsite.analysis.computed import ComputedValues, compute_values
+from actsite.definitions.load import Loaded, math_problems
+from actsite.render.context import PageContext
+from actsite.render.javascript import entry_script
+from actsite.render.pages import render_activation_pages
+from actsite.render.plots import render_activation, render_family
+from actsite.site.processes import forking, process_pool
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What a job computes for its activation once its checks passed."""
+
+    values: bool = False
+    script: bool = False
+    figures: bool = False
+    pages: bool = False  # its pages, from the values it computed (only where the definition was inherited, never pickled)
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """A job's answer: its activation's math problems, else what it was asked to compute."""
+
+    problems: list[str]
+    values: ComputedValues | None = None
+    script: str | None = None
+    figures: dict[str, bytes] = field(default_factory=dict)
+    pages: dict[str, str] | None = None
+
+
+_inherited: list[Loaded] = []  # the definitions forked workers inherit (set before the pool starts)
+Ticket = int | Loaded  # an index into `_inherited` (forked workers), else the definition itself
+
+
+def _definition(ticket: Ticket) -> Loaded:
+    return _inherited[ticket] if isinstance(ticket, int) else ticket
+
+
+def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
+    """Check one activation's math (if `check`), then compute what `needs` asks for."""
+    loaded = _definition(ticket)
+    problems = math_problems(loaded) if check else []
+    if problems:
+        return JobResult(problems)
+    values = compute_values(loaded) if needs.values else None
+    return JobResult(
+        [],
+        values=values,
+        script=entry_script(loaded) if needs.script else None,
+        figures=render_activation(loaded) if needs.figures else {},
+        pages=render_activation_pages(PageContext(loaded, values)) if needs.pages and values is not None else None,
+    )
+
+
+def run_family_job(family_id: str, tickets: list[Ticket]) -> dict[str, bytes]:
+    """Render one family overlay: file name → SVG bytes."""
+    return render_family((family_id, [_definition(ticket) for ticket in tickets]))
+
+
+class ActivationJobs:
+    """The pool of one generation and the results of its per-activation jobs, by slug.
+
+    `check` is the math checker `load_all` takes; `needs` tells what each activation lacks (from the caches).
+    """
+
+    def __init__(self, workers: int, needs: Callable[[list[Loaded]], dict[str, Needs]]) -> None:
+        self._workers = workers
+        self._needs = needs
+        self._pool: ProcessPoolExecutor | None = None
+        self._tickets: dict[str, Ticket] = {}
+        self.results: dict[str, JobResult] = {}
+        self.started: float | None = None  # perf_counter() when the first job was submitted
+
+    def __enter__(self) -> ActivationJobs:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=error is not None)
+            self._pool = None
+
+    def check(self, definitions: list[Loaded]) -> list[list[str]]:
+        """Math problems of each definition, in order (the pool also computes what each needs)."""
+        if forking():
+            self._run(definitions, check=True)
+            return [self.results[loaded.slug].problems for loaded in definitions]
+        problems = [math_problems(loaded) for loaded in definitions]
+        self._run([loaded for loaded, found in zip(definitions, problems, strict=True) if not found], check=False)
+        return problems
+
+    def _run(self, definitions: list[Loaded], *, check: bool) -> None:
+        needs = {slug: replace(need, pages=need.values and forking()) for slug, need in self._needs(definitions).items()}
+        if self._pool is None:
+            self.started = time.perf_counter()
+            _inherited[:] = definitions  # before the first job: the pool forks its workers then
+            self._tickets = {loaded.slug: index if forking() else loaded for index, loaded in enumerate(definitions)}
+            self._pool = process_pool(self._workers)
+        # The slowest jobs first (properties to compute), so neither worker is left with a long one at the end.
+        order = sorted(definitions, key=lambda loaded: not needs[loaded.slug].values)
+        futures = {loaded.slug: self._pool.submit(run_job, self._tickets[loaded.slug], check, needs[loaded.slug]) for loaded in order}
+        self.results.update({slug: future.result() for slug, future in futures.items()})
+
+    def start_families(self, families: list[tuple[str, list[Loaded]]]) -> list[Future[dict[str, bytes]]]:
+        """Start rendering the family overlays in the pool (after `check`); `.result()` of each is its figure."""
+        if self._pool is None:
+            raise RuntimeError("no jobs ran: the pool has not started")
+        pool = self._pool
+        return [pool.submit(run_family_job, family_id, [self._tickets[member.slug] for member in members]) for family_id, members in families]
+
+    def pages(self, context: PageContext) -> dict[str, str]:
+        """The activation's pages: as its job rendered them, else rendered here."""
+        result = self.results.get(context.loaded.slug)
+        return result.pages if result is not None and result.pages is not None else render_activation_pages(context)
+
+    def mapper(self, attribute: str) -> Callable[[Callable[[Loaded], Any], Iterable[Loaded]], list[Any]]:
+        """A `map` that answers from the jobs' results (`attribute` of each item's result).
+
+        An item no job computed it for (a cache entry found damaged only when read) is computed here.
+        """
+
+        def answered(function: Callable[[Loaded], Any], items: Iterable[Loaded]) -> list[Any]:
+            answers = [(getattr(result, attribute) if (result := self.results.get(loaded.slug)) else None, loaded) for loaded in items]
+            return [function(loaded) if answer is None else answer for answer, loaded in answers]
+
+        return answered
