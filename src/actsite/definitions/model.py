@@ -14,10 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from actsite.definitions.derived import with_derived_fields
 from actsite.definitions.escape import plain_name_problem
+from actsite.definitions.languages import LANGUAGES
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENTIFIER_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
-LANGUAGES = ("en", "zh")
 # A space between two Chinese characters or punctuation marks: what YAML's folded (`>-`) style
 # leaves at a line break. Chinese is written without spaces, so such a space is dropped.
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
 from actsite.analysis.properties import Properties
@@ -99,8 +100,8 @@ def activation_record(context: PageContext) -> dict[str, Any]:
     }
 
 
-def export_json(contexts: list[PageContext]) -> str:
-    """The whole export as deterministic JSON text."""
-    records = [activation_record(c) for c in sorted(contexts, key=lambda c: c.loaded.slug)]
+def export_json(contexts: list[PageContext], record: Callable[[PageContext], dict[str, Any]] = activation_record) -> str:
+    """The whole export as deterministic JSON text; `record` gives each activation's entry (`activation_record`'s)."""
+    records = [record(c) for c in sorted(contexts, key=lambda c: c.loaded.slug)]
     document = {"format_version": FORMAT_VERSION, "generated_from": len(records), "activations": records}
     return json.dumps(document, ensure_ascii=False, sort_keys=False, separators=(",", ":"), allow_nan=False) + "\n"

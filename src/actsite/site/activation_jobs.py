@@ -24,6 +24,7 @@ from typing import Any
 from actsite.analysis.computed import ComputedValues, compute_values
 from actsite.definitions.load import Loaded, math_problems
 from actsite.render.context import PageContext
+from actsite.render.export import activation_record
 from actsite.render.javascript import entry_script
 from actsite.render.pages import render_activation_pages
 from actsite.render.plots import render_activation, render_family
@@ -37,7 +38,7 @@ class Needs:
     values: bool = False
     script: bool = False
     figures: bool = False
-    pages: bool = False  # its pages, from the values it computed (only where the definition was inherited, never pickled)
+    pages: bool = False  # its pages and export record, from the values it computed (only where the definition was inherited, never pickled)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class JobResult:
     script: str | None = None
     figures: dict[str, bytes] = field(default_factory=dict)
     pages: dict[str, str] | None = None
+    record: dict[str, Any] | None = None
 
 
 _inherited: list[Loaded] = []  # the definitions forked workers inherit (set before the pool starts)
@@ -66,12 +68,14 @@ def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
     if problems:
         return JobResult(problems)
     values = compute_values(loaded) if needs.values else None
+    context = PageContext(loaded, values) if needs.pages and values is not None else None
     return JobResult(
         [],
         values=values,
         script=entry_script(loaded) if needs.script else None,
         figures=render_activation(loaded) if needs.figures else {},
-        pages=render_activation_pages(PageContext(loaded, values)) if needs.pages and values is not None else None,
+        pages=render_activation_pages(context) if context else None,
+        record=activation_record(context) if context else None,
     )
 
 
@@ -134,6 +138,11 @@ class ActivationJobs:
         """The activation's pages: as its job rendered them, else rendered here."""
         result = self.results.get(context.loaded.slug)
         return result.pages if result is not None and result.pages is not None else render_activation_pages(context)
+
+    def record(self, context: PageContext) -> dict[str, Any]:
+        """The activation's export record: as its job made it, else made here."""
+        result = self.results.get(context.loaded.slug)
+        return result.record if result is not None and result.record is not None else activation_record(context)
 
     def mapper(self, attribute: str) -> Callable[[Callable[[Loaded], Any], Iterable[Loaded]], list[Any]]:
         """A `map` that answers from the jobs' results (`attribute` of each item's result).

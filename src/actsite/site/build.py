@@ -156,7 +156,7 @@ def generate_loaded(report: BuildReport | None = None, before_writing: Callable[
         for context in contexts:
             outputs.update({path: text.encode("utf-8") for path, text in jobs.pages(context).items()})
         outputs.update({path: text.encode("utf-8") for path, text in render_home_pages(contexts).items()})
-        export = export_json(contexts)
+        export = export_json(contexts, jobs.record)
         example = next(r for r in json.loads(export)["activations"] if r["api"]["pytorch"])
         outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
         outputs["data/activations.json"] = export.encode("utf-8")

@@ -12,6 +12,8 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
+from actsite.definitions.languages import LANGUAGES
+
 if TYPE_CHECKING:
     from actsite.definitions.load import Loaded
 
@@ -42,8 +44,6 @@ class AliasTarget(TypedDict):
 
 def alias_targets(definitions: list[Loaded]) -> list[AliasTarget]:
     """The slug, names and aliases of every activation that has aliases."""
-    from actsite.definitions.model import LANGUAGES
-
     return [
         AliasTarget(slug=loaded.slug, name={language: loaded.activation.name.get(language) for language in LANGUAGES}, aliases=list(loaded.activation.aliases))
         for loaded in definitions

@@ -34,13 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-
-def _site_languages() -> tuple[str, ...]:
-    """The site's languages, from the definition model (imported here: a build that skips generation loads no pydantic)."""
-    from actsite.definitions.model import LANGUAGES
-
-    return tuple(LANGUAGES)
-
+from actsite.definitions.languages import LANGUAGES
 
 DEFAULT_LANGUAGE = "en"  # mkdocs.yml `theme.language`: its pages are at the site root, the others under <language>/
 INDEX = "search/search_index.json"
@@ -67,7 +61,7 @@ def index_path(language: str) -> str:
 
 def language_of(location: str, languages: Sequence[str] | None = None) -> str:
     """The language of an index entry, from its location (`zh/activations/gelu/#api` → zh)."""
-    languages = _site_languages() if languages is None else languages
+    languages = LANGUAGES if languages is None else languages
     return next((language for language in languages if language != DEFAULT_LANGUAGE and location.startswith(f"{language}/")), DEFAULT_LANGUAGE)
 
 
@@ -133,7 +127,7 @@ def split(index: dict[str, Any], languages: Sequence[str] | None = None) -> dict
     Each keeps the plugin's configuration; its `lang` (the lunr languages the search worker loads) is
     English, plus the page language for the others (their pages quote English terms and titles).
     """
-    languages = _site_languages() if languages is None else languages
+    languages = LANGUAGES if languages is None else languages
     by_language: dict[str, list[Entry]] = {language: [] for language in languages}
     for entry in index["docs"]:
         by_language[language_of(entry["location"], languages)].append(entry)
