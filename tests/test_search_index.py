@@ -1,13 +1,18 @@
-"""The per-language search indexes split from the shared one (src/actsite/site/search_index.py), on small inputs."""
+"""The per-language search indexes split from the shared one (src/actsite/site/search_index.py), on small inputs.
+
+Also the page HTML the search plugin is handed (`searched_html`), on small inputs and on every built page.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from material.plugins.search.plugin import Parser
 
-from actsite.site.search_index import SearchIndexError, dumps, index_path, language_of, split, write_search_indexes
+from actsite.site.search_index import SearchIndexError, dumps, index_path, language_of, searched_html, split, write_search_indexes
 
 CONFIG = {"lang": ["en", "zh"], "separator": "[\\s]+", "pipeline": ["stopWordFilter"]}
 TAGS = ["GANs"]
@@ -135,3 +140,72 @@ def test_files_are_written_compact_sorted_and_in_utf8(tmp_path: Path) -> None:
 def test_an_unreadable_shared_index_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="cannot read"):
         write_search_indexes(tmp_path)
+
+
+def _sections(html: str) -> list[tuple[str | None, str, str]]:
+    """What Material's search plugin reads from `html`: (id, title, text) of every section, in order."""
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(section.id, "".join(section.title).strip(), "".join(section.text).strip()) for section in parser.data if not section.is_excluded()]
+
+
+PAGE = """<p>GELU weighs its input by the normal CDF.</p>
+<h2 id="intuition">Intuition</h2>
+<p>Why it works.</p>
+<h2 id="properties">Properties</h2>
+<table><tr><td>Range</td><td>[-0.17, ∞)</td></tr></table>
+<h2 id="code">Code</h2>
+<h3 id="code-use">Use it</h3>
+<pre><code>torch.nn.GELU()</code></pre>
+<h3 id="code-implement">Implement it</h3>
+<div class="admonition"><p>Porting note.</p></div>
+<h2 id="api">API</h2>
+<p>PyTorch <code>torch.nn.GELU</code></p>
+"""
+
+
+@pytest.mark.parametrize("url", ["activations/gelu/", "zh/activations/gelu/"])
+def test_the_search_plugin_is_handed_an_activation_page_without_its_data_and_code_sections(url: str) -> None:
+    cut = searched_html(PAGE, url)
+    assert cut is not None
+    assert [section[0] for section in _sections(cut)] == [None, "intuition", "api"]
+    assert [s for s in _sections(PAGE) if s[0] not in {"properties", "code", "code-use", "code-implement"}] == _sections(cut)
+
+
+def test_other_pages_and_pages_with_search_attributes_are_handed_over_whole() -> None:
+    assert searched_html(PAGE, "families/relu/") is None
+    assert searched_html(PAGE.replace('<h2 id="api">', '<h2 id="api" data-search-exclude>'), "activations/gelu/") is None
+    home = '<p>A reference.</p>\n<h2 id="catalogue">Catalogue</h2>\n<table><tr><td>relu</td></tr></table>\n<h2 id="start">Start</h2>\n<p>Here.</p>\n'
+    assert [section[0] for section in _sections(searched_html(home, "") or "")] == [None, "start"]
+
+
+def test_a_section_whose_html_does_not_close_what_it_opens_is_not_cut() -> None:
+    # The heading after it sits inside an element the section opened: cutting would move that heading
+    # out of the element, and the plugin would give the text after the element to another section.
+    nested = PAGE.replace('<h3 id="code-implement">Implement it</h3>\n<div class="admonition">', '<div class="admonition">\n<h3 id="note">Note</h3>')
+    cut = searched_html(nested, "activations/gelu/")
+    assert cut is not None
+    assert '<h3 id="code-use">' in cut
+    assert [s for s in _sections(nested) if s[0] not in {"properties", "code"}] == _sections(cut)
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+
+
+def test_every_built_page_is_indexed_as_if_it_were_handed_over_whole(built_site: Path) -> None:
+    """For every page of the site, the sections the plugin reads from the cut HTML are those it reads from the whole, less those the index drops."""
+    checked = 0
+    for path in sorted(built_site.rglob("index.html")):
+        match = ARTICLE.search(path.read_text(encoding="utf-8"))
+        if match is None:
+            continue  # an alias redirect page
+        url = path.parent.relative_to(built_site).as_posix() + "/" if path.parent != built_site else ""
+        cut = searched_html(match.group(1), url)
+        if cut is None:
+            continue
+        removed = {section[0] for section in _sections(match.group(1))} - {section[0] for section in _sections(cut)}
+        assert [s for s in _sections(match.group(1)) if s[0] not in removed] == _sections(cut), url
+        assert removed <= {"properties", "code", "code-use", "code-implement", "catalogue", "aliases"} | {s for s in removed if s and s.startswith("tag:")}, url
+        checked += 1
+    assert checked >= 150  # every activation page in both languages

@@ -36,11 +36,13 @@ from actsite.site.generation_state import (
     write_state,
 )
 from actsite.site.redirects import AliasTarget, write_redirects
-from actsite.site.search_index import SearchIndexError, write_search_indexes
+from actsite.site.search_index import SearchIndexError, searched_html, write_search_indexes
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 _generated_digest: dict[str, str] | None = None  # what this process last generated (or found current)
 _redirects: list[AliasTarget] = []  # what the alias redirect pages of the current site need
@@ -193,3 +195,29 @@ def _write_search_indexes(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_write_redirects, _write_search_indexes)
+
+_whole_content: tuple[Page, str] | None = None  # the page whose HTML the search plugin is reading cut, and its whole HTML
+
+
+@event_priority(100)  # before the search plugin's (0), which indexes the page's HTML
+def _cut_for_search(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """Hand the search plugin the page without the sections the index leaves out (`searched_html`)."""
+    global _whole_content
+    cut = searched_html(page.content or "", page.url)
+    if cut is not None:
+        _whole_content = (page, page.content or "")
+        page.content = cut
+    return context
+
+
+@event_priority(-100)  # after every plugin's: the theme then renders the whole page
+def _restore_after_search(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """Give the page its whole HTML back once it was indexed."""
+    global _whole_content
+    if _whole_content is not None and _whole_content[0] is page:
+        page.content = _whole_content[1]
+    _whole_content = None
+    return context
+
+
+on_page_context = CombinedEvent(_cut_for_search, _restore_after_search)

@@ -78,20 +78,64 @@ def _page_and_anchor(location: str, language: str) -> tuple[str, str | None]:
     return page, anchor or None
 
 
+def _left_out_whole(page: str, anchor: str | None) -> bool:
+    """Whether the section `anchor` of `page` (language prefix dropped) has no entry in the index."""
+    if anchor is None:
+        return False
+    if page.startswith("activations/") and anchor in ACTIVATION_SECTIONS_LEFT_OUT:
+        return True
+    return (page == TAG_LISTS[0] and anchor.startswith(TAG_LISTS[1])) or (page, anchor) in TABLES_LEFT_OUT
+
+
 def _kept(entry: Entry, language: str) -> Entry | None:
     """The entry as it is searched (tables reduced to their paragraphs), or None when it is left out."""
     page, anchor = _page_and_anchor(entry["location"], language)
-    if page.startswith("activations/") and anchor in ACTIVATION_SECTIONS_LEFT_OUT:
-        return None
-    if page == TAG_LISTS[0] and anchor is not None and anchor.startswith(TAG_LISTS[1]):
+    if _left_out_whole(page, anchor):
         return None
     if (page, anchor) in TABLES_LEFT_OUT:
-        if anchor is not None:
-            return None
         entry = {**entry, "text": " ".join(PARAGRAPH.findall(entry["text"]))}
     if anchor is not None:
         entry = {key: value for key, value in entry.items() if key != "tags"}
     return entry
+
+
+# A heading that opens a section of the search plugin's parser: h1–h6 with an id, at the start of a line
+# (where Python-Markdown writes the blocks of a page's top level).
+SECTION_HEADING = re.compile(r'^<h[1-6]\b[^>]*\sid="([^"]*)"', re.MULTILINE)
+NESTING_TAGS = ("div", "details", "blockquote", "table", "ul", "ol")
+
+
+def searched_html(content: str, url: str) -> str | None:
+    """The page's HTML without the sections the index leaves out whole; None when nothing is cut.
+
+    The search plugin parses every page's HTML, most of its share of a build, and an activation
+    page's properties and code sections are much of that HTML: the hook hands the plugin this
+    version, so it does not parse what `searchable` would then drop (the page itself is rendered
+    from the whole HTML). A section runs from its heading to the next heading; one is cut only when
+    its HTML opens and closes the same elements, so every section around it is parsed as before.
+    A page carrying `data-search-` attributes (which the plugin strips from the page) is not cut.
+    """
+    if "data-search-" in content:
+        return None
+    language = language_of(url)
+    page, _ = _page_and_anchor(url, language)
+    headings = list(SECTION_HEADING.finditer(content))
+    kept: list[str] = []
+    start = 0
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+        end = following.start() if following else len(content)
+        section = content[heading.start() : end]
+        if _left_out_whole(page, heading.group(1)) and _balanced(section):
+            kept.append(content[start : heading.start()])
+            start = end
+    if not start:
+        return None
+    kept.append(content[start:])
+    return "".join(kept)
+
+
+def _balanced(html: str) -> bool:
+    return all(html.count(f"<{tag}") == html.count(f"</{tag}>") for tag in NESTING_TAGS)
 
 
 def _without_boilerplate(entries: list[Entry], language: str) -> list[Entry]:
