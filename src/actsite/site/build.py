@@ -1,8 +1,9 @@
 """Generate the site's sources: read → check and compute → pages → export → write.
 
 Every definition is read and validated here; its math checks, then what the caches lack for it
-(properties, printed JavaScript, figures), run as one job per activation in the worker processes
-(`activation_jobs`), while the family overlays render during the pages.
+(properties, printed JavaScript, figures, and from fresh properties its pages and export record),
+run as one job per activation in the worker processes (`activation_jobs`); the family overlays
+render there while this process writes the catalogue pages.
 
 Everything is computed in memory first; files are written only when every stage succeeded, and only
 when their bytes changed, so a bad definition never leaves a half-written `docs/` behind and

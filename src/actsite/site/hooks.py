@@ -6,6 +6,9 @@ successful generation, and whose generated files are as that generation wrote th
 generator (`generation_state`); the i18n plugin's second language always does. Formulas come from
 the formula cache; KaTeX (Node) starts only for formulas no build rendered before.
 
+While MkDocs indexes a page for search, the plugin is handed the page without the sections the
+index leaves out whole (`search_index.searched_html`); the theme renders the whole page.
+
 Only what a skipping build needs is imported here: the generator (SymPy, pydantic, NumPy, …)
 is imported when it runs.
 """
