@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from actsite.analysis.computed import ComputedValues, compute_values
-from actsite.definitions.load import Loaded, math_problems
+from actsite.definitions.load import Loaded, check_serially, math_problems
 from actsite.render.context import PageContext
 from actsite.render.export import activation_record
 from actsite.render.javascript import entry_script
@@ -111,7 +111,7 @@ class ActivationJobs:
         if forking():
             self._run(definitions, check=True)
             return [self.results[loaded.slug].problems for loaded in definitions]
-        problems = [math_problems(loaded) for loaded in definitions]
+        problems = check_serially(definitions)
         self._run([loaded for loaded, found in zip(definitions, problems, strict=True) if not found], check=False)
         return problems
 
@@ -136,13 +136,17 @@ class ActivationJobs:
 
     def pages(self, context: PageContext) -> dict[str, str]:
         """The activation's pages: as its job rendered them, else rendered here."""
-        result = self.results.get(context.loaded.slug)
-        return result.pages if result is not None and result.pages is not None else render_activation_pages(context)
+        return self._answer(context.loaded.slug, "pages", lambda: render_activation_pages(context))
 
     def record(self, context: PageContext) -> dict[str, Any]:
         """The activation's export record: as its job made it, else made here."""
-        result = self.results.get(context.loaded.slug)
-        return result.record if result is not None and result.record is not None else activation_record(context)
+        return self._answer(context.loaded.slug, "record", lambda: activation_record(context))
+
+    def _answer(self, slug: str, attribute: str, here: Callable[[], Any]) -> Any:
+        """`attribute` of the slug's job result, else what `here` computes (no job computed it)."""
+        result = self.results.get(slug)
+        answer = getattr(result, attribute) if result is not None else None
+        return here() if answer is None else answer
 
     def mapper(self, attribute: str) -> Callable[[Callable[[Loaded], Any], Iterable[Loaded]], list[Any]]:
         """A `map` that answers from the jobs' results (`attribute` of each item's result).
@@ -151,7 +155,6 @@ class ActivationJobs:
         """
 
         def answered(function: Callable[[Loaded], Any], items: Iterable[Loaded]) -> list[Any]:
-            answers = [(getattr(result, attribute) if (result := self.results.get(loaded.slug)) else None, loaded) for loaded in items]
-            return [function(loaded) if answer is None else answer for answer, loaded in answers]
+            return [self._answer(loaded.slug, attribute, lambda loaded=loaded: function(loaded)) for loaded in items]
 
         return answered

@@ -36,7 +36,7 @@ from actsite.site.assets import katex_assets
 from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cache, write_cache
 from actsite.site.files import remove_generated, write_outputs
 from actsite.site.generation_state import STATE_FILE
-from actsite.site.plot_plan import plan_plots, store_plots
+from actsite.site.plot_plan import PlotPlan, plan_plots, store_plots
 from actsite.site.processes import process_pool
 
 DOCS_DIR = ROOT / "docs"
@@ -118,12 +118,26 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     return [PageContext(loaded, values[loaded.slug]) for loaded in definitions]
 
 
-def _needs(definitions: list[Loaded]) -> dict[str, Needs]:
-    """What each activation lacks in the caches: computed values, its printed JavaScript, its figures."""
-    values = values_missing(definitions)
-    scripts = scripts_missing(definitions, FUNCTIONS_CACHE)
-    figures = {loaded.slug for loaded in plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE).activations}
-    return {loaded.slug: Needs(values=loaded.slug in values, script=loaded.slug in scripts, figures=loaded.slug in figures) for loaded in definitions}
+class _StaleWork:
+    """What the caches lack, found once per generation: `needs` for the jobs, and the plot plan it made."""
+
+    def __init__(self) -> None:
+        self._plan: tuple[list[str], PlotPlan] | None = None  # the slugs it was made for, the plan
+
+    def needs(self, definitions: list[Loaded]) -> dict[str, Needs]:
+        """What each activation lacks in the caches: computed values, its printed JavaScript, its figures."""
+        values = values_missing(definitions)
+        scripts = scripts_missing(definitions, FUNCTIONS_CACHE)
+        plan = plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE)
+        self._plan = ([loaded.slug for loaded in definitions], plan)
+        figures = {loaded.slug for loaded in plan.activations}
+        return {loaded.slug: Needs(values=loaded.slug in values, script=loaded.slug in scripts, figures=loaded.slug in figures) for loaded in definitions}
+
+    def plot_plan(self, definitions: list[Loaded]) -> PlotPlan:
+        """The plot plan of `definitions`: the one `needs` made, if it was for the same definitions."""
+        if self._plan is not None and self._plan[0] == [loaded.slug for loaded in definitions]:
+            return self._plan[1]
+        return plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE)
 
 
 def generate(report: BuildReport | None = None) -> BuildReport:
@@ -141,14 +155,15 @@ def generate_loaded(report: BuildReport | None = None, before_writing: Callable[
         report.timings[name] = now - since
         return now
 
-    with ActivationJobs(WORKERS, _needs) as jobs:
+    stale = _StaleWork()
+    with ActivationJobs(WORKERS, stale.needs) as jobs:
         # Read every file here; each activation's math checks, then what its caches lack, run in the pool.
         definitions = load_all(check=jobs.check)
         read = jobs.started or started  # the checks start once every file was read
         report.timings["read"] = read - started
         mark = stage("checks and computing", read)
         contexts = compute_contexts(definitions, report, jobs.mapper("values"))
-        plan = plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE)
+        plan = stale.plot_plan(definitions)
         family_figures = jobs.start_families(plan.families)  # rendered while this process writes the pages
 
         from actsite.render.export import export_json  # imported late: only needed once validation passed
