@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from actsite.render.katex import FormulaError, Katex, katex, render_formulas
+from actsite.render.katex import FormulaError, Katex, katex, render_formulas, request_formulas
 from actsite.render.katex.formula_cache import FormulaCache, renderer_identity
 from conftest import ROOT
 
@@ -97,3 +97,33 @@ def test_a_rejected_formula_is_not_cached_and_fails_again_naming_the_page(tmp_pa
     with pytest.raises(FormulaError, match=r"^activations/broken\.md: formula .*KaTeX parse error"):
         render_formulas(page, again, "activations/broken.md")
     again.close()
+
+
+def test_formulas_asked_for_ahead_give_the_same_html_and_are_rendered_once(tmp_path: Path) -> None:
+    identity = renderer_identity(NODE_MODULES)
+    waited = Katex(NODE_MODULES, FormulaCache(identity))
+    expected = render_formulas(PAGE, waited, "relu.md")
+    waited.close()
+    ahead = Katex(NODE_MODULES, FormulaCache(identity))
+    request_formulas(PAGE, ahead)
+    request_formulas(PAGE, ahead)  # asked twice: still one request per formula
+    assert ahead.started and ahead.formulas.used == 0  # asking is not using
+    assert render_formulas(PAGE, ahead, "relu.md") == expected
+    assert (ahead.rendered, ahead.formulas.used) == (3, 3)
+    ahead.close()
+    ahead.formulas.save(tmp_path / "katex.json", only_used=True)
+    cached = Katex(tmp_path / "no-node-modules", FormulaCache.load(tmp_path / "katex.json", identity))
+    request_formulas(PAGE, cached)  # every formula is cached: no Node process
+    assert not cached.started
+
+
+def test_a_rejected_formula_asked_for_ahead_fails_when_its_page_is_rendered() -> None:
+    renderer = Katex(NODE_MODULES, FormulaCache(renderer_identity(NODE_MODULES)))
+    page = '<span class="arithmatex">\\(\\frac{1}{\\)</span><span class="arithmatex">\\(x\\)</span>'
+    request_formulas(page, renderer)
+    with pytest.raises(FormulaError, match=r"^activations/broken\.md: formula '\\\\frac\{1\}\{': KaTeX parse error"):
+        render_formulas(page, renderer, "activations/broken.md")
+    assert renderer.render("x", display=False).startswith('<span class="katex">')  # the other answer was kept
+    with pytest.raises(FormulaError, match="KaTeX parse error"):
+        renderer.render("\\frac{1}{", display=False)  # asked again, rejected again
+    renderer.close()

@@ -4,7 +4,8 @@
 separate generation step to forget. A build whose inputs, code and packages are those of the last
 successful generation, and whose generated files are as that generation wrote them, skips the
 generator (`generation_state`); the i18n plugin's second language always does. Formulas come from
-the formula cache; KaTeX (Node) starts only for formulas no build rendered before.
+the formula cache; KaTeX (Node) starts only for formulas no build rendered before, and is asked for
+a page's new formulas as soon as its HTML exists, so it renders them while MkDocs reads the next pages.
 
 While MkDocs indexes a page for search, the plugin is handed the page without the sections the
 index leaves out whole (`search_index.searched_html`); the theme renders the whole page.
@@ -26,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from actsite.definitions.paths import ROOT
-from actsite.render.katex import FormulaError, Katex, render_formulas
+from actsite.render.katex import FormulaError, Katex, render_formulas, request_formulas
 from actsite.render.katex.formula_cache import FORMULA_CACHE, FormulaCache, renderer_identity
 from actsite.site.generation_state import (
     STATE_FILE,
@@ -43,6 +44,7 @@ from actsite.site.search_index import SearchIndexError, searched_html, write_sea
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
@@ -140,14 +142,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(message) from None
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The page's formulas as KaTeX HTML (after the search plugin indexed the TeX source)."""
+def _renderer() -> Katex:
+    """The KaTeX renderer of this build, with the formula cache the last build stored."""
     global _katex
     if _katex is None:
         node_modules = ROOT / "node_modules"
         _katex = Katex(node_modules, FormulaCache.load(FORMULA_CACHE, renderer_identity(node_modules)))
+    return _katex
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Ask KaTeX ahead for the page's new formulas: Node renders them while MkDocs reads the next pages."""
+    request_formulas(html, _renderer())
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's formulas as KaTeX HTML (after the search plugin indexed the TeX source)."""
     try:
-        return render_formulas(output, _katex, page.file.src_uri)
+        return render_formulas(output, _renderer(), page.file.src_uri)
     except FormulaError as error:
         raise PluginError(str(error)) from None
 

@@ -53,6 +53,10 @@ class FormulaCache:
             entries = {}
         return cls(identity, entries)
 
+    def has(self, tex: str, display: bool) -> bool:
+        """Whether this formula is stored (without counting it as used)."""
+        return (tex, display) in self._entries
+
     def get(self, tex: str, display: bool) -> str | None:
         """The stored HTML, or None when this formula was never rendered by this renderer."""
         html = self._entries.get((tex, display))
