@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy
 
-from actsite.definitions.symbolic import ScalarMath, expand_helpers
+from actsite.definitions.symbolic import ScalarMath
 
 WEIGHTS: dict[type, int] = {
     sympy.exp: 2,
@@ -30,7 +30,7 @@ CLASS_LIMITS = (0, 2, 4)  # score ≤ 0 → class 1, ≤ 2 → 2, ≤ 4 → 3, e
 
 def cost_score(math_: ScalarMath) -> int:
     """Sum of the weights of the transcendental functions in f (each occurrence in the tree once)."""
-    expression = expand_helpers(math_.function).subs(math_.defaults)
+    expression = math_.concrete(math_.function)  # helpers expanded, default parameters (computed once per process)
     score = 0
     for node in sympy.preorder_traversal(expression):
         if isinstance(node, sympy.Pow) and node.exp.is_Rational and not node.exp.is_Integer:

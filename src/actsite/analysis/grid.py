@@ -17,7 +17,9 @@ and then re-evaluated with mpmath exactly as before, at the points that matter:
 A point not re-evaluated differs from its 40-digit value by less than `TRUSTED_ERROR` (10⁴ times
 less than `MARGIN`, 100 times less than `THRESHOLD_MARGIN`; a tiny value's sign is kept by a
 relative error below `SIGN_TRUST`), so it lies on the same side of every threshold and cannot be an extreme: every
-property computed from these arrays is the one a full mpmath scan gives, digit for digit.
+property computed from these arrays is the one a full mpmath scan gives, digit for digit. (The
+40-digit values come from `Evaluator`, which takes them from MPFR wherever MPFR gives mpmath's
+doubles: `definitions.mpfr`.)
 """
 
 from __future__ import annotations

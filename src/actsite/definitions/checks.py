@@ -14,13 +14,13 @@ from functools import cache
 import mpmath
 import numpy as np
 import sympy
-import yaml
 from pydantic import BaseModel
 
 from actsite.definitions import float64
 from actsite.definitions.model import Activation, Text, TextList
 from actsite.definitions.paths import I18N_DIR
 from actsite.definitions.singularities import poles
+from actsite.definitions.source import load_yaml
 from actsite.definitions.symbolic import ALLOWED_FUNCTIONS, FORBIDDEN_HINTS, ScalarMath, at_kink, expand_helpers, mpmath_function, parse
 
 # Names SymPy or the expression namespace already give a meaning: a parameter must not shadow them.
@@ -40,7 +40,7 @@ Problem = tuple[str, str]
 @cache
 def taxonomy(name: str) -> tuple[str, ...]:
     """The ids of `i18n/<name>.yaml` (tasks, families), sorted."""
-    data = yaml.safe_load((I18N_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((I18N_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     return tuple(sorted(data))
 
 

@@ -12,12 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import Field, ValidationError, field_validator
 
 from actsite.definitions.escape import plain_name_problem
 from actsite.definitions.model import Strict, Text
 from actsite.definitions.paths import I18N_DIR
+from actsite.definitions.source import load_yaml
 
 GLOSSARY_FILE = I18N_DIR / "glossary.yaml"
 
@@ -92,4 +92,4 @@ def parse_glossary(data: object, shown: str) -> tuple[Term, ...]:
 @cache
 def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
     """The glossary's terms in file order; raise GlossaryError if the file is invalid."""
-    return parse_glossary(yaml.safe_load(path.read_text(encoding="utf-8")), f"i18n/{path.name}")
+    return parse_glossary(load_yaml(path.read_text(encoding="utf-8")), f"i18n/{path.name}")

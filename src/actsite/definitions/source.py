@@ -42,6 +42,11 @@ class _StrictLoader(_StrictKeys, yaml.SafeLoader):
 _FastLoader = type("_FastLoader", (_StrictKeys, yaml.CSafeLoader), {}) if getattr(yaml, "__with_libyaml__", False) else _StrictLoader
 
 
+def load_yaml(text: str) -> object:
+    """A project file's YAML value (`i18n/`), parsed by libyaml where installed: safe, not strict."""
+    return yaml.load(text, Loader=yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader)  # noqa: S506 - safe loaders
+
+
 def _parse(text: str, loader: type) -> object:
     """The document's value; SourceError at the first anchor or alias (`&name`, `*name`), repeated or complex key."""
     for event in yaml.parse(text, Loader=loader):

@@ -2,8 +2,8 @@
 
 `function` is parsed into a SymPy expression in the real symbol `x` and the parameter symbols.
 The derivative is `sympy.diff` of it, the LaTeX comes from SymPy's printer, and numbers come from
-evaluating the same expressions with mpmath at high precision, so a formula, its derivative and
-its plot cannot disagree.
+evaluating the same expressions at high precision (40 digits: with MPFR where it gives mpmath's
+doubles, `mpfr`, else with mpmath), so a formula, its derivative and its plot cannot disagree.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import mpmath
 import sympy
 from sympy.parsing.sympy_parser import parse_expr
 
 from actsite.definitions.model import Activation
+from actsite.definitions.mpfr import fast_values, mpfr_function
 
 PRECISION_DIGITS = 40
 # mpmath has no Dirac delta; it appears in f″ of anything with Abs (d²|x|/dx² = 2δ(x)) and is 0 off
@@ -216,22 +218,26 @@ def mpmath_function(concrete: sympy.Expr) -> Callable[[mpmath.mpf], mpmath.mpf]:
 
 
 class Evaluator:
-    """`expression` at one x (a float), or at many, computed with mpmath at a fixed precision."""
+    """`expression` at one x (a float), or at many, computed at a fixed precision: with MPFR where it can (`mpfr`), else mpmath."""
 
-    def __init__(self, compiled: Callable[[mpmath.mpf], mpmath.mpf], *, exact: bool, digits: int) -> None:
+    def __init__(self, compiled: Callable[[mpmath.mpf], mpmath.mpf], *, exact: bool, digits: int, fast: Callable[[Any], Any] | None = None) -> None:
         self._compiled = compiled
         self._exact = exact
         self._digits = digits
+        self._fast = fast  # the same expression compiled for MPFR (doubles only, never with `exact`)
 
     def __call__(self, x: float) -> float:
         """The value at x."""
-        with mpmath.workdps(self._digits):
-            return self._value(x)
+        return self.many([x])[0]
 
     def many(self, xs: Iterable[float]) -> list[float]:
         """The values at every x of `xs`, in order."""
-        with mpmath.workdps(self._digits):
-            return [self._value(x) for x in xs]
+        points = list(xs)
+        values: list[Any] = [None] * len(points) if self._fast is None else fast_values(self._fast, self._digits, points)
+        if None in values:
+            with mpmath.workdps(self._digits):
+                values = [self._value(x) if value is None else value for x, value in zip(points, values, strict=True)]
+        return values
 
     def _value(self, x: float) -> float:
         try:
@@ -340,7 +346,8 @@ class ScalarMath:
         With `exact`, the mpmath number itself is returned (for exact comparisons). `.many(xs)`
         evaluates a whole list under one precision context (the same numbers, less overhead).
         """
-        return Evaluator(mpmath_function(self.concrete(expression, parameters)), exact=exact, digits=digits)
+        concrete = self.concrete(expression, parameters)
+        return Evaluator(mpmath_function(concrete), exact=exact, digits=digits, fast=None if exact else mpfr_function(concrete, digits))
 
     def concrete(self, expression: sympy.Expr, parameters: dict[str, float] | None = None) -> sympy.Expr:
         """`expression` with the helpers expanded and numbers for the parameters (defaults unless replaced)."""

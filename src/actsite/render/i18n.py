@@ -7,21 +7,20 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
 from actsite.definitions.paths import I18N_DIR
+from actsite.definitions.source import load_yaml
 
 
 @cache
 def ui_strings(language: str) -> dict[str, str]:
     """The UI strings of one language (`i18n/ui.<language>.yaml`)."""
-    return yaml.safe_load((I18N_DIR / f"ui.{language}.yaml").read_text(encoding="utf-8"))
+    return load_yaml((I18N_DIR / f"ui.{language}.yaml").read_text(encoding="utf-8"))
 
 
 @cache
 def taxonomy(name: str) -> dict[str, dict[str, dict[str, str]]]:
     """`tasks` or `families`: id → language → {name, description}."""
-    return yaml.safe_load((I18N_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    return load_yaml((I18N_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 def localize_latex(text: str, language: str) -> str:

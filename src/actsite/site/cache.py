@@ -25,6 +25,7 @@ from actsite.analysis import approximation as approximation_module
 from actsite.analysis import grid as grid_module
 from actsite.analysis import properties as properties_module
 from actsite.analysis import samples as samples_module
+from actsite.definitions import mpfr as mpfr_module
 from actsite.definitions import symbolic as symbolic_module
 from actsite.definitions.load import ROOT, Loaded
 
@@ -48,13 +49,14 @@ def cache_key(loaded: Loaded, code: str) -> str:
 def code_fingerprint(*functions: Any, extra: Any = None) -> str:
     """The code the computed values come from.
 
-    That is the modules computing them (properties, grid, samples, approximation, symbolic), the source of `functions`, any `extra` data they
+    That is the modules computing them (properties, grid, samples, approximation, symbolic, mpfr), the source of `functions`, any `extra` data they
     read (e.g. the sample grid), and the versions of the numerical libraries.
     """
-    sources = [Path(module.__file__).read_text(encoding="utf-8") for module in (properties_module, grid_module, samples_module, approximation_module, symbolic_module)]
+    modules = (properties_module, grid_module, samples_module, approximation_module, symbolic_module, mpfr_module)
+    sources = [Path(module.__file__).read_text(encoding="utf-8") for module in modules]
     sources += [inspect.getsource(function) for function in functions]
     sources.append(json.dumps(extra))
-    sources.append(" ".join(f"{name}=={metadata.version(name)}" for name in ("sympy", "mpmath", "numpy", "scipy")))
+    sources.append(" ".join(f"{name}=={metadata.version(name)}" for name in ("sympy", "mpmath", "gmpy2", "numpy", "scipy")))
     return "\n".join(sources)
 
 

@@ -6,17 +6,16 @@ import re
 import string
 from collections.abc import Iterator
 
-import yaml
-
 from actsite.definitions.glossary import GLOSSARY_FILE, GlossaryError, load_glossary
 from actsite.definitions.lint.rule import Catalogue, Problem, Rule, Scope, Severity
 from actsite.definitions.paths import I18N_DIR
+from actsite.definitions.source import load_yaml
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _read(name: str) -> object:
-    return yaml.safe_load((I18N_DIR / name).read_text(encoding="utf-8"))
+    return load_yaml((I18N_DIR / name).read_text(encoding="utf-8"))
 
 
 def _placeholders(text: object) -> list[str]:
