@@ -98,6 +98,18 @@ def test_cancellation_prone_forms_are_printed_with_expm1_and_log1p() -> None:
     assert "Math.expm1(x)" in elu["f"]
 
 
+def test_expressions_too_large_to_factor_print_as_with_sympys_own_expm1_rewrite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skipping the factored alternative beyond FACTOR_LIMIT operations changes no printed function."""
+    printed: list[sympy.Expr] = []
+    monkeypatch.setattr(javascript, "stable_form", lambda expression: printed.append(expression) or stable_form(expression))
+    for loaded in DEFINITIONS:
+        javascript.entry_script(loaded)
+    large = [expression for expression in printed if expression.count_ops() > javascript.FACTOR_LIMIT]
+    assert large, "no expression is large enough to test the limit"
+    for expression in large:
+        assert javascript.EXPM1_REWRITE(expression) == sympy.codegen.rewriting.expm1_opt(expression), expression
+
+
 def test_a_removable_singularity_gets_its_limit() -> None:
     _, sinc = entry_parts("sinc")
     assert sinc["df"].startswith("function (x) { return ((x == 0) ? (0) :"), sinc["df"]
