@@ -394,3 +394,21 @@ def test_identically_zero_derivative_tail_is_not_called_visibly_nonzero() -> Non
     assert not _visibly_nonzero(sympy.sin(X) ** 2 + sympy.cos(X) ** 2 - 1, 1)  # rounding residue, not a value
     assert not _visibly_nonzero(sympy.Integer(0), -1)
     assert _visibly_nonzero(sympy.exp(-X), 1)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_bounded_search_for_sup_abs_derivative_returns_scipys_value_to_the_last_bit(slug: str) -> None:
+    """`bounded_minimum` takes SciPy's fminbound steps: the same minimum of −|f′| near its grid maximum."""
+    from scipy.optimize import minimize_scalar
+
+    from actsite.analysis.bounded_minimum import bounded_minimum
+
+    math_ = BY_SLUG[slug].math
+    df = math_.df()
+    xs = np.linspace(-6.0, 6.0, 481)
+    index = int(np.argmax(np.abs(df.many(float(x) for x in xs))))
+    low, high = xs[max(index - 1, 0)], xs[min(index + 1, len(xs) - 1)]
+    objectives = (lambda x: -abs(df(x)), lambda x: df(x), lambda x: (x - 0.3 * low - 0.7 * high) ** 2)  # a maximum, f′ itself, a parabola
+    for objective in objectives:
+        expected = minimize_scalar(objective, bounds=(low, high), method="bounded", options={"xatol": 1e-12}).fun
+        assert bounded_minimum(objective, low, high, x_tolerance=1e-12) == float(expected), slug

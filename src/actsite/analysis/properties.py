@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import mpmath
 import numpy as np
 import sympy
-from scipy.optimize import minimize_scalar
 
+from actsite.analysis.bounded_minimum import bounded_minimum
 from actsite.analysis.grid import MARGIN, GridValues
 from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, at_kink, mpmath_function
 
@@ -342,13 +342,13 @@ def _refine_extremum(math_: ScalarMath, xs: np.ndarray, ys: np.ndarray, *, below
 
 
 def _refine_float_extremum(f: Callable[[float], float], xs: np.ndarray, fs: np.ndarray, *, below: bool) -> float:
-    """The extreme of f near the grid's, by SciPy's bounded search; `fs` = f on xs, exact near its extremes."""
+    """The extreme of f near the grid's, by Brent's bounded search (as SciPy's); `fs` = f on xs, exact near its extremes."""
     sign = 1.0 if below else -1.0
     values = sign * fs
     index = int(np.argmin(values))
     low, high = xs[max(index - 1, 0)], xs[min(index + 1, len(xs) - 1)]
-    result = minimize_scalar(lambda x: sign * f(x), bounds=(low, high), method="bounded", options={"xatol": 1e-12})
-    best = min(float(result.fun), float(values[index]))  # both in the sign-adjusted space
+    found = bounded_minimum(lambda x: sign * f(x), low, high, x_tolerance=1e-12)
+    best = min(float(found), float(values[index]))  # both in the sign-adjusted space
     return sign * best
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from actsite.analysis import approximation as approximation_module
+from actsite.analysis import bounded_minimum as bounded_minimum_module
 from actsite.analysis import grid as grid_module
 from actsite.analysis import properties as properties_module
 from actsite.analysis import samples as samples_module
@@ -49,10 +50,10 @@ def cache_key(loaded: Loaded, code: str) -> str:
 def code_fingerprint(*functions: Any, extra: Any = None) -> str:
     """The code the computed values come from.
 
-    That is the modules computing them (properties, grid, samples, approximation, symbolic, mpfr), the source of `functions`, any `extra` data they
+    That is the modules computing them (properties, bounded_minimum, grid, samples, approximation, symbolic, mpfr), the source of `functions`, any `extra` data they
     read (e.g. the sample grid), and the versions of the numerical libraries.
     """
-    modules = (properties_module, grid_module, samples_module, approximation_module, symbolic_module, mpfr_module)
+    modules = (properties_module, bounded_minimum_module, grid_module, samples_module, approximation_module, symbolic_module, mpfr_module)
     sources = [Path(module.__file__).read_text(encoding="utf-8") for module in modules]
     sources += [inspect.getsource(function) for function in functions]
     sources.append(json.dumps(extra))
