@@ -24,7 +24,7 @@ NUMPY_MODULES: list[object] = [{"DiracDelta": lambda z: np.where(np.asarray(z) =
 @functools.lru_cache(maxsize=1024)
 def numpy_function(concrete: sympy.Expr) -> Callable[[np.ndarray], np.ndarray]:
     """`concrete` (in x only) compiled by `lambdify` for NumPy and SciPy, once per expression."""
-    return sympy.lambdify(X, concrete, modules=NUMPY_MODULES)
+    return sympy.lambdify(X, concrete, modules=NUMPY_MODULES, docstring_limit=0)  # no docstring: printing it was a third of the cost
 
 
 def float64_values(concrete: sympy.Expr, xs: np.ndarray) -> np.ndarray:

@@ -42,7 +42,7 @@ def _vanishing_parts(expression: sympy.Expr) -> Iterator[sympy.Expr]:
 @functools.lru_cache(maxsize=1024)
 def _numpy_only(part: sympy.Expr) -> Callable[[np.ndarray], np.ndarray]:
     """`part` compiled for NumPy alone (no SciPy: a part NumPy cannot evaluate is searched whole)."""
-    return sympy.lambdify(X, part, modules="numpy")
+    return sympy.lambdify(X, part, modules="numpy", docstring_limit=0)
 
 
 def _scan(part: sympy.Expr, low: float, high: float) -> list[tuple[float, float]]:

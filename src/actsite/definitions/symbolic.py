@@ -214,7 +214,7 @@ def mpmath_function(concrete: sympy.Expr) -> Callable[[mpmath.mpf], mpmath.mpf]:
 
     The compiled code holds no precision: numbers are mpmath constructors evaluated at call time.
     """
-    return sympy.lambdify(X, concrete, modules=MPMATH_MODULES)
+    return sympy.lambdify(X, concrete, modules=MPMATH_MODULES, docstring_limit=0)  # no docstring: printing it was a third of the cost
 
 
 class Evaluator:

@@ -113,7 +113,7 @@ class VectorFormula:
     def _component_functions(self, size: int, parameters: dict[str, float] | None) -> list[Callable[..., object]]:
         inputs = [X_VECTOR[m] for m in range(1, size + 1)]
         concrete = [_concrete(self.component.subs(INDEX_I, m), size, self._values(parameters)) for m in range(1, size + 1)]
-        return [sympy.lambdify([*inputs, TAU], c, modules="mpmath") for c in concrete]
+        return [sympy.lambdify([*inputs, TAU], c, modules="mpmath", docstring_limit=0) for c in concrete]
 
     def outputs(self, z: np.ndarray, parameters: dict[str, float] | None = None) -> np.ndarray:
         """The outputs y for the input vector z, evaluated with mpmath at high precision."""
