@@ -4,9 +4,9 @@ Prints figures; asserts nothing (tests check behaviour, this measures speed). Ti
 machine are noisy, so the figures that matter are ratios taken back to back in the same run:
 
 - clean/bare: `mkdocs build` from nothing (the hook generates every page, plot and property)
-  against bare MkDocs, i.e. the same mkdocs.yml without `hooks:`, over the already generated docs/;
-- no-op/bare: `mkdocs build` again with nothing changed, against the same bare build (bare and
-  no-op alternate three times; the medians are compared);
+  against bare MkDocs, i.e. the same mkdocs.yml without `hooks:`, over the pages it generated;
+- no-op/bare: `mkdocs build` again with nothing changed, against the same bare build (three rounds
+  of clean, bare and no-op, back to back; the medians are compared);
 - the generator's stage times (from the hook's log line);
 - one edit: in a temporary copy of the project, one activation's prose, then its math, is changed
   and the generator run again; the plots rendered and the files written are listed;
@@ -128,31 +128,34 @@ def first_visits(site: Path) -> None:
 
 def main() -> None:
     """Print clean/bare, no-op/bare, stage times, the one-edit re-render counts and the first visits."""
-    clean()
     bare = bare_config()
-    visited = Path(tempfile.mkdtemp(prefix="actsite-first-visit-"))  # the clean build's site, visited last
+    visited = Path(tempfile.mkdtemp(prefix="actsite-first-visit-"))  # the last clean build's site, visited last
+    colds: list[float] = []
     bares: list[float] = []
     noops: list[float] = []
     try:
-        with tempfile.TemporaryDirectory() as site:
-            cold, cold_log = mkdocs_build(site)
-            warm, warm_log = mkdocs_build(site)
-            shutil.copytree(site, visited, dirs_exist_ok=True)
-        # Bare and no-op builds alternate, each into a fresh folder, so a burst of load on a shared
-        # machine falls on both; the ratios use the medians.
+        # Each round: a clean build (caches and generated files removed first), bare MkDocs over the
+        # pages it generated, then a no-op build, each into a fresh folder, back to back, so a burst
+        # of load on a shared machine falls on all three; the ratios use the medians of the rounds.
         for _ in range(REPEATS):
+            clean()
+            with tempfile.TemporaryDirectory() as site:
+                cold, cold_log = mkdocs_build(site)
+                colds.append(cold)
+                warm, warm_log = mkdocs_build(site)  # the first no-op, into the clean build's folder
+                shutil.copytree(site, visited, dirs_exist_ok=True)
             with tempfile.TemporaryDirectory() as site:
                 bares.append(mkdocs_build(site, bare)[0])
             with tempfile.TemporaryDirectory() as site:
                 noops.append(mkdocs_build(site)[0])
     finally:
         bare.unlink(missing_ok=True)
-    bare_seconds, noop_seconds = statistics.median(bares), statistics.median(noops)
-    runs = ", ".join(f"{b:.1f}/{n:.1f}" for b, n in zip(bares, noops, strict=True))
+    cold_seconds, bare_seconds, noop_seconds = statistics.median(colds), statistics.median(bares), statistics.median(noops)
+    runs = ", ".join(f"{c:.1f}/{b:.1f}/{n:.1f}" for c, b, n in zip(colds, bares, noops, strict=True))
     print(f"bare mkdocs build (no hook, same docs/): {bare_seconds:6.1f} s  (median of {REPEATS})")
-    print(f"mkdocs build, clean:  {cold:6.1f} s   clean/bare {cold / bare_seconds:4.2f}x  (goal <= {GOAL_CLEAN}x)")
+    print(f"mkdocs build, clean:  {cold_seconds:6.1f} s   clean/bare {cold_seconds / bare_seconds:4.2f}x  (goal <= {GOAL_CLEAN}x; median of {REPEATS})")
     print(f"mkdocs build, no-op:  {noop_seconds:6.1f} s   no-op/bare {noop_seconds / bare_seconds:4.2f}x  (goal <= {GOAL_NOOP}x; median of {REPEATS})")
-    print(f"  bare/no-op runs, alternating (s): {runs}; the first no-op, into the clean build's folder: {warm:.1f} s")
+    print(f"  clean/bare/no-op rounds (s): {runs}; the last first no-op, into the clean build's folder: {warm:.1f} s")
     print(f"stages, clean: {stage_line(cold_log)}")
     print(f"stages, no-op: {stage_line(warm_log)}")
     with tempfile.TemporaryDirectory() as temporary:
