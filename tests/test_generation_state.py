@@ -11,6 +11,7 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -126,21 +127,23 @@ def test_the_state_round_trips_and_a_damaged_one_counts_as_missing(project: Path
 
 
 class Recorder:
-    """Stands in for the generator (`generate_loaded`): counts the loads and generations, writes the 'generated' file."""
+    """Stands in for the generator (`generate_deferring_assets`): counts the loads and generations, writes the 'generated' file."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.loads = 0
         self.generations = 0
 
-    def generate_loaded(self, report: BuildReport | None = None, before_writing: Callable[[], None] | None = None) -> tuple[BuildReport, list[load.Loaded]]:
-        """The project's definitions, as loaded once by conftest; rewrite the one generated page."""
+    def generate_deferring_assets(
+        self, report: BuildReport | None = None, before_writing: Callable[[], None] | None = None
+    ) -> tuple[BuildReport, list[load.Loaded], None]:
+        """The project's definitions, as loaded once by conftest; rewrite the one generated page (no assets left pending)."""
         self.loads += 1
         if before_writing is not None:
             before_writing()
         self.generations += 1
         (self.root / "docs" / "page.md").write_text("# generated\n", encoding="utf-8")
-        return BuildReport(activations=len(DEFINITIONS)), DEFINITIONS
+        return BuildReport(activations=len(DEFINITIONS)), DEFINITIONS, None
 
 
 @pytest.fixture
@@ -152,7 +155,7 @@ def recorder(project: Path, monkeypatch: pytest.MonkeyPatch) -> Recorder:
     monkeypatch.setattr(hooks, "_code_loaded", current_digest(project)["code"])
     monkeypatch.setattr(hooks, "_generated_digest", None)
     monkeypatch.setattr(hooks, "_redirects", [])
-    monkeypatch.setattr(build, "generate_loaded", stand_in.generate_loaded)
+    monkeypatch.setattr(build, "generate_deferring_assets", stand_in.generate_deferring_assets)
     monkeypatch.setattr(build, "generated_files", lambda: _outputs(project))
     return stand_in
 
@@ -206,3 +209,49 @@ def test_code_changed_under_a_running_process_is_not_recorded_as_current(recorde
     _fresh_process(monkeypatch)
     hooks.on_pre_build(None)  # type: ignore[arg-type]
     assert recorder.generations == 2
+
+
+class FailingAssets:
+    """Stands in for the assets a build renders while MkDocs reads the pages: finishing them fails."""
+
+    def __init__(self) -> None:
+        self.paths = ["plots/relu.svg"]
+        self.cancelled = 0
+
+    def finish(self, report: BuildReport) -> dict[str, bytes]:
+        """Fail as a figure that cannot be rendered would."""
+        raise RuntimeError("a figure failed to render")
+
+    def cancel(self) -> None:
+        """Count the calls."""
+        self.cancelled += 1
+
+
+def test_assets_that_fail_after_the_pages_leave_no_state_and_the_next_build_generates_again(
+    recorder: Recorder, monkeypatch: pytest.MonkeyPatch, project: Path, tmp_path: Path
+) -> None:
+    assets = FailingAssets()
+    generate = recorder.generate_deferring_assets
+    monkeypatch.setattr(build, "generate_deferring_assets", lambda **keywords: (*generate(**keywords)[:2], assets))
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path / "site"))
+    with pytest.raises(RuntimeError, match="a figure failed to render"):
+        hooks._finish_assets(config)  # type: ignore[arg-type]
+    assert read_state(project / ".cache" / "generation.json") is None  # not current: the next build generates
+    hooks.on_build_error(RuntimeError())
+    _fresh_process(monkeypatch)
+    monkeypatch.setattr(build, "generate_deferring_assets", recorder.generate_deferring_assets)
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    assert recorder.generations == 2
+    assert read_state(project / ".cache" / "generation.json") is not None
+
+
+def test_a_build_that_fails_before_its_assets_are_written_stops_rendering_them(recorder: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:
+    assets = FailingAssets()
+    generate = recorder.generate_deferring_assets
+    monkeypatch.setattr(build, "generate_deferring_assets", lambda **keywords: (*generate(**keywords)[:2], assets))
+    hooks.on_pre_build(None)  # type: ignore[arg-type]
+    hooks.on_build_error(RuntimeError("a page failed"))
+    assert assets.cancelled == 1
+    hooks.on_shutdown()  # nothing left to stop
+    assert assets.cancelled == 1

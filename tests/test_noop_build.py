@@ -1,12 +1,14 @@
 """`mkdocs build` twice with nothing changed: the second skips generation, starts no KaTeX and builds the same site.
 
-Runs MkDocs on a copy of the project (without its formula cache and generation state, so the first
-build renders every formula with KaTeX and generates), then checks the builds that follow it.
+Runs MkDocs on a copy of the project without its caches and plots (so the first build generates
+everything and renders every formula with KaTeX), then checks the builds that follow it.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,11 +36,11 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
-    """A project copy built once from no formula cache and no generation state: (project, site, stderr)."""
+    """A project copy built once from nothing (no caches, no plots, no generation state): (project, site, stderr)."""
     folder = tmp_path_factory.mktemp("noop")
     project = project_copy(folder / "project")
-    for name in ("katex.json", "generation.json"):
-        (project / ".cache" / name).unlink(missing_ok=True)
+    for cached in ("plots", ".cache"):  # a clean build: no computed values, plots, scripts or formulas
+        shutil.rmtree(project / cached, ignore_errors=True)
     result = _build(project, folder / "site")
     assert result.returncode == 0, result.stderr
     assert "generation skipped" not in result.stderr
@@ -52,6 +54,17 @@ def test_the_first_build_renders_every_formula_with_katex(first_build: tuple[Pat
     assert counts[0] > 100, line
     assert counts[1] == counts[0], line  # rendered by KaTeX: all
     assert (project / ".cache" / "katex.json").exists()
+
+
+def test_the_first_build_writes_figures_and_scripts_once_mkdocs_read_the_pages(first_build: tuple[Path, Path, str]) -> None:
+    """They render in the pool while MkDocs reads the pages; docs/ and the site then hold the same bytes."""
+    project, site, stderr = first_build
+    assert any(line.startswith("actsite: ") and "figures and scripts written after MkDocs read the pages" in line for line in stderr.splitlines())
+    listed = json.loads((project / "docs" / ".generated.json").read_text(encoding="utf-8"))
+    assets = [path for path in listed if path.startswith(("plots/", "assets/data/functions"))]
+    assert len([path for path in assets if path.endswith(".svg")]) > 100
+    assert len([path for path in assets if path.endswith(".js")]) == len(list((project / "activations").glob("*.yaml"))) + 1
+    assert [path for path in assets if (site / path).read_bytes() != (project / "docs" / path).read_bytes()] == []
 
 
 def test_a_noop_build_skips_generation_starts_no_katex_and_builds_the_same_site(first_build: tuple[Path, Path, str], tmp_path: Path) -> None:

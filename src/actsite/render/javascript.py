@@ -256,6 +256,11 @@ def cached_entry_scripts(definitions: list[Loaded], cache_file: Path, mapper: Ma
     return {slug: entry["script"] for slug, entry in entries.items()}
 
 
+def script_paths(definitions: list[Loaded]) -> list[str]:
+    """The docs paths `function_scripts` writes."""
+    return [*(f"{FUNCTIONS_DIR}/{loaded.slug}.js" for loaded in sorted(definitions, key=lambda d: d.slug)), CATALOGUE_SCRIPT]
+
+
 def function_scripts(definitions: list[Loaded], cache_file: Path | None = None, mapper: Mapper = map) -> dict[str, bytes]:
     """Docs path → script: one small file per activation (its page) and one with all (the playground)."""
     if cache_file is None:

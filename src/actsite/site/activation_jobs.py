@@ -1,9 +1,12 @@
 """The build's per-activation work in its worker processes: one job per activation, checks first.
 
 Loading reads and validates every definition in the main process (fast); the math checks, most of
-loading, then run in the pool, and each job goes straight on to what the caches lack for its
-activation (properties, its printed JavaScript, its figures), so checking and computing keep both
-cores busy from the first file to the last instead of waiting for each other.
+loading, then run in the pool, and each job goes straight on to what the caches lack for what its
+activation's pages show (properties, and from them its pages and export record), so checking and
+computing keep both cores busy from the first file to the last instead of waiting for each other.
+What a page only loads (its printed JavaScript and its figures) is a second job per activation,
+queued as soon as the first passed its checks: the workers render those while this process writes
+the catalogue, the home pages and the export.
 
 The workers are forked after the definitions were read and inherit them: a job names its activation
 by its index, and no definition is pickled (unpickling would re-evaluate its unevaluated display
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import Any
@@ -43,14 +46,20 @@ class Needs:
 
 @dataclass(frozen=True)
 class JobResult:
-    """A job's answer: its activation's math problems, else what it was asked to compute."""
+    """A job's answer: its activation's math problems, else what it was asked to compute for the pages."""
 
     problems: list[str]
     values: ComputedValues | None = None
-    script: str | None = None
-    figures: dict[str, bytes] = field(default_factory=dict)
     pages: dict[str, str] | None = None
     record: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class PageAssets:
+    """What the second job renders: the files an activation's page loads (its script and its figures)."""
+
+    script: str | None = None
+    figures: dict[str, bytes] = field(default_factory=dict)
 
 
 _inherited: list[Loaded] = []  # the definitions forked workers inherit (set before the pool starts)
@@ -62,7 +71,7 @@ def _definition(ticket: Ticket) -> Loaded:
 
 
 def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
-    """Check one activation's math (if `check`), then compute what `needs` asks for."""
+    """Check one activation's math (if `check`), then compute what `needs` asks for its pages."""
     loaded = _definition(ticket)
     problems = math_problems(loaded) if check else []
     if problems:
@@ -72,11 +81,15 @@ def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
     return JobResult(
         [],
         values=values,
-        script=entry_script(loaded) if needs.script else None,
-        figures=render_activation(loaded) if needs.figures else {},
         pages=render_activation_pages(context) if context else None,
         record=activation_record(context) if context else None,
     )
+
+
+def run_assets_job(ticket: Ticket, needs: Needs) -> PageAssets:
+    """Print one activation's JavaScript and render its figures, as far as `needs` asks."""
+    loaded = _definition(ticket)
+    return PageAssets(script=entry_script(loaded) if needs.script else None, figures=render_activation(loaded) if needs.figures else {})
 
 
 def run_family_job(family_id: str, tickets: list[Ticket]) -> dict[str, bytes]:
@@ -96,6 +109,7 @@ class ActivationJobs:
         self._pool: ProcessPoolExecutor | None = None
         self._tickets: dict[str, Ticket] = {}
         self.results: dict[str, JobResult] = {}
+        self._assets: dict[str, Future[PageAssets]] = {}  # the second jobs, queued behind the first ones
         self.started: float | None = None  # perf_counter() when the first job was submitted
 
     def __enter__(self) -> ActivationJobs:
@@ -122,10 +136,16 @@ class ActivationJobs:
             _inherited[:] = definitions  # before the first job: the pool forks its workers then
             self._tickets = {loaded.slug: index if forking() else loaded for index, loaded in enumerate(definitions)}
             self._pool = process_pool(self._workers)
+        pool = self._pool
         # The slowest jobs first (properties to compute), so neither worker is left with a long one at the end.
         order = sorted(definitions, key=lambda loaded: not needs[loaded.slug].values)
-        futures = {loaded.slug: self._pool.submit(run_job, self._tickets[loaded.slug], check, needs[loaded.slug]) for loaded in order}
-        self.results.update({slug: future.result() for slug, future in futures.items()})
+        futures = {pool.submit(run_job, self._tickets[loaded.slug], check, needs[loaded.slug]): loaded.slug for loaded in order}
+        for future in as_completed(futures):
+            slug = futures[future]
+            self.results[slug] = result = future.result()
+            need = needs[slug]
+            if not result.problems and (need.script or need.figures):
+                self._assets[slug] = pool.submit(run_assets_job, self._tickets[slug], need)
 
     def start_families(self, families: list[tuple[str, list[Loaded]]]) -> list[Future[dict[str, bytes]]]:
         """Start rendering the family overlays in the pool (after `check`); `.result()` of each is its figure."""
@@ -142,10 +162,24 @@ class ActivationJobs:
         """The activation's export record: as its job made it, else made here."""
         return self._answer(context.loaded.slug, "record", lambda: activation_record(context))
 
+    @property
+    def rendering_assets(self) -> bool:
+        """Whether some second job (a script, figures) was queued."""
+        return bool(self._assets)
+
+    def figures(self, slug: str) -> dict[str, bytes]:
+        """The activation's figures its second job rendered (waiting for it); none if it had none to render."""
+        future = self._assets.get(slug)
+        return future.result().figures if future is not None else {}
+
     def _answer(self, slug: str, attribute: str, here: Callable[[], Any]) -> Any:
-        """`attribute` of the slug's job result, else what `here` computes (no job computed it)."""
-        result = self.results.get(slug)
-        answer = getattr(result, attribute) if result is not None else None
+        """`attribute` of the slug's job result (its second job's for the script), else what `here` computes (no job computed it)."""
+        if attribute == "script":
+            future = self._assets.get(slug)
+            answer = future.result().script if future is not None else None
+        else:
+            result = self.results.get(slug)
+            answer = getattr(result, attribute) if result is not None else None
         return here() if answer is None else answer
 
     def mapper(self, attribute: str) -> Callable[[Callable[[Loaded], Any], Iterable[Loaded]], list[Any]]:

@@ -1,9 +1,9 @@
 """Generate the site's sources: read → check and compute → pages → export → write.
 
 Every definition is read and validated here; its math checks, then what the caches lack for it
-(properties, printed JavaScript, figures, and from fresh properties its pages and export record),
-run as one job per activation in the worker processes (`activation_jobs`); the family overlays
-render there while this process writes the catalogue pages.
+(properties, and from fresh properties its pages and export record), run as one job per activation
+in the worker processes (`activation_jobs`); its printed JavaScript and figures, and the family
+overlays, render there while this process writes the catalogue, home and data pages.
 
 Everything is computed in memory first; files are written only when every stage succeeded, and only
 when their bytes changed, so a bad definition never leaves a half-written `docs/` behind and
@@ -20,6 +20,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,13 +29,14 @@ from actsite.analysis.samples import SAMPLE_XS
 from actsite.definitions.load import ROOT, DefinitionError, Loaded, load_all
 from actsite.render.catalogue import catalogue_pages
 from actsite.render.context import PageContext
-from actsite.render.javascript import function_scripts, scripts_missing
+from actsite.render.javascript import function_scripts, script_paths, scripts_missing
 from actsite.render.katex.formula_cache import FORMULA_CACHE
 from actsite.render.pages import render_data_format_pages, render_home_pages
+from actsite.render.plots import figure_keys
 from actsite.site.activation_jobs import ActivationJobs, Needs
 from actsite.site.assets import katex_assets
 from actsite.site.cache import CACHE_FILE, cache_key, code_fingerprint, read_cache, write_cache
-from actsite.site.files import remove_generated, write_outputs
+from actsite.site.files import remove_generated, write_files, write_outputs
 from actsite.site.generation_state import STATE_FILE
 from actsite.site.plot_plan import PlotPlan, plan_plots, store_plots
 from actsite.site.processes import process_pool
@@ -140,6 +142,53 @@ class _StaleWork:
         return plan_plots(definitions, PLOTS_DIR, PLOT_KEYS_FILE)
 
 
+class PendingAssets:
+    """The page assets (new figures, the scripts) still rendering in the pool when the rest of docs/ was written.
+
+    `generate_deferring_assets` returns one so that MkDocs reads the pages while the workers finish
+    them: `paths` are the docs/ files still to come (already listed in the manifest), `finish()`
+    waits for them, writes them (and the plot cache) and closes the pool; `cancel()` stops the pool
+    after a failed build.
+    """
+
+    def __init__(self, jobs: ActivationJobs, definitions: list[Loaded], plan: PlotPlan, families: list[Future[dict[str, bytes]]]) -> None:
+        self._pool = contextlib.ExitStack()  # empty until `own_pool`: the generation's `with` closes it
+        self._jobs = jobs
+        self._definitions = definitions
+        self._plan = plan
+        self._families = families
+        names = [name for loaded in plan.activations for name in figure_keys(loaded)] + [f"family-{family_id}.svg" for family_id, _ in plan.families]
+        self.figures = [f"plots/{name}" for name in names]
+        self.scripts = script_paths(definitions)
+        self.paths = self.figures + self.scripts
+
+    def rendered(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """The new figures (file name → SVG) and every script (docs path → bytes), waiting for the pool."""
+        figures = {name: svg for loaded in self._plan.activations for name, svg in self._jobs.figures(loaded.slug).items()}
+        for future in self._families:
+            figures.update(future.result())
+        return figures, function_scripts(self._definitions, FUNCTIONS_CACHE, self._jobs.mapper("script"))
+
+    def finish(self, report: BuildReport) -> dict[str, bytes]:
+        """Wait for the assets, write them under docs/ and the plot cache; docs path → bytes of each."""
+        try:
+            figures, scripts = self.rendered()
+        finally:
+            self.cancel()
+        store_plots(self._plan, figures, PLOTS_DIR, PLOT_KEYS_FILE)
+        files = {**{f"plots/{name}": svg for name, svg in figures.items()}, **scripts}
+        report.files_written += write_files(files, DOCS_DIR)
+        return files
+
+    def own_pool(self, pool: contextlib.ExitStack) -> None:
+        """Take over closing the pool (it outlives the generation)."""
+        self._pool = pool
+
+    def cancel(self) -> None:
+        """Close the pool (cancelling what has not started, after a failure); nothing is written."""
+        self._pool.close()
+
+
 def generate(report: BuildReport | None = None) -> BuildReport:
     """Run every stage and write the results; raise DefinitionError on invalid input (nothing written)."""
     return generate_loaded(report)[0]
@@ -147,6 +196,23 @@ def generate(report: BuildReport | None = None) -> BuildReport:
 
 def generate_loaded(report: BuildReport | None = None, before_writing: Callable[[], None] | None = None) -> tuple[BuildReport, list[Loaded]]:
     """`generate`, also returning the definitions it loaded; `before_writing` is called once every stage succeeded."""
+    report, definitions, pending = _generate(report, before_writing, defer_assets=False)
+    assert pending is None
+    return report, definitions
+
+
+def generate_deferring_assets(
+    report: BuildReport | None = None, before_writing: Callable[[], None] | None = None
+) -> tuple[BuildReport, list[Loaded], PendingAssets | None]:
+    """`generate_loaded`, returning before the new figures and the scripts are rendered (None when none are new).
+
+    docs/ then holds every page and data file; the pending assets are written by `PendingAssets.finish`
+    (the hook calls it once MkDocs has read the pages: see hooks.py).
+    """
+    return _generate(report, before_writing, defer_assets=True)
+
+
+def _generate(report: BuildReport | None, before_writing: Callable[[], None] | None, *, defer_assets: bool) -> tuple[BuildReport, list[Loaded], PendingAssets | None]:
     report = report or BuildReport()
     started = time.perf_counter()
 
@@ -156,7 +222,9 @@ def generate_loaded(report: BuildReport | None = None, before_writing: Callable[
         return now
 
     stale = _StaleWork()
-    with ActivationJobs(WORKERS, stale.needs) as jobs:
+    pool = contextlib.ExitStack()
+    with pool:
+        jobs = pool.enter_context(ActivationJobs(WORKERS, stale.needs))
         # Read every file here; each activation's math checks, then what its caches lack, run in the pool.
         definitions = load_all(check=jobs.check)
         read = jobs.started or started  # the checks start once every file was read
@@ -164,7 +232,7 @@ def generate_loaded(report: BuildReport | None = None, before_writing: Callable[
         mark = stage("checks and computing", read)
         contexts = compute_contexts(definitions, report, jobs.mapper("values"))
         plan = stale.plot_plan(definitions)
-        family_figures = jobs.start_families(plan.families)  # rendered while this process writes the pages
+        assets = PendingAssets(jobs, definitions, plan, jobs.start_families(plan.families))  # rendered while this process writes the pages
 
         from actsite.render.export import export_json  # imported late: only needed once validation passed
 
@@ -177,27 +245,48 @@ def generate_loaded(report: BuildReport | None = None, before_writing: Callable[
         outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
         outputs["data/activations.json"] = export.encode("utf-8")
         outputs.update(catalogue_pages(contexts))
-        outputs.update(function_scripts(definitions, FUNCTIONS_CACHE, jobs.mapper("script")))
-        new_figures = {name: svg for loaded in plan.activations for name, svg in jobs.results[loaded.slug].figures.items()}
-        for future in family_figures:
-            new_figures.update(future.result())
+        deferred = defer_assets and (jobs.rendering_assets or bool(plan.families))  # else nothing is left to wait for
+        new_figures: dict[str, bytes] = {}
+        if not deferred:
+            new_figures, scripts = assets.rendered()
+            outputs.update(scripts)
         mark = stage("pages", mark)
+        if deferred:
+            assets.own_pool(pool.pop_all())  # the pool goes on rendering the assets after this block
 
-    # Every stage succeeded: now write. Plots first (cache), then the docs tree.
-    if before_writing is not None:
-        before_writing()
-    store_plots(plan, new_figures, PLOTS_DIR, PLOT_KEYS_FILE)
-    report.plots_rendered = len(new_figures)
-    report.plots_cached = len(plan.keys) - len(new_figures)
-    for name in plan.keys:
-        outputs[f"plots/{name}"] = (PLOTS_DIR / name).read_bytes()
-    outputs.update(katex_assets(KATEX_DIR))
-    counts = write_outputs(outputs, DOCS_DIR, GENERATED_MANIFEST)
-    report.files_written, report.files_unchanged, report.files_removed = counts.written, counts.unchanged, counts.removed
+    try:
+        _write(report, before_writing, plan, outputs, new_figures, assets if deferred else None)
+    except BaseException:
+        assets.cancel()
+        raise
     stage("write", mark)
     report.activations = len(definitions)
     report.seconds = time.perf_counter() - started
-    return report, definitions
+    return report, definitions, assets if deferred else None
+
+
+def _write(
+    report: BuildReport,
+    before_writing: Callable[[], None] | None,
+    plan: PlotPlan,
+    outputs: dict[str, bytes],
+    new_figures: dict[str, bytes],
+    assets: PendingAssets | None,
+) -> None:
+    """Every stage succeeded: now write. Plots first (cache), then the docs tree (without `assets`, still rendering)."""
+    if before_writing is not None:
+        before_writing()
+    rendered = len(assets.figures) if assets is not None else len(new_figures)
+    report.plots_rendered, report.plots_cached = rendered, len(plan.keys) - rendered
+    if assets is None:
+        store_plots(plan, new_figures, PLOTS_DIR, PLOT_KEYS_FILE)
+    pending = set(assets.paths) if assets is not None else set()
+    for name in plan.keys:
+        if f"plots/{name}" not in pending:
+            outputs[f"plots/{name}"] = (PLOTS_DIR / name).read_bytes()
+    outputs.update(katex_assets(KATEX_DIR))
+    counts = write_outputs(outputs, DOCS_DIR, GENERATED_MANIFEST, pending=pending)
+    report.files_written, report.files_unchanged, report.files_removed = counts.written, counts.unchanged, counts.removed
 
 
 def generated_files() -> list[Path]:

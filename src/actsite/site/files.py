@@ -34,24 +34,35 @@ def remove_stale(directory: Path, keep: set[str], pattern: str) -> None:
             path.unlink()
 
 
-def write_outputs(outputs: dict[str, bytes], folder: Path, manifest_file: Path) -> WriteCounts:
-    """Write changed files under `folder` and remove generated files no longer produced."""
-    previous = set(json.loads(manifest_file.read_text(encoding="utf-8"))) if manifest_file.exists() else set()
-    written = unchanged = removed = 0
-    for relative, content in sorted(outputs.items()):
+def write_files(files: dict[str, bytes], folder: Path) -> int:
+    """Write the files under `folder` whose bytes changed; how many were written."""
+    written = 0
+    for relative, content in sorted(files.items()):
         target = folder / relative
         if target.exists() and target.read_bytes() == content:
-            unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, content)
         written += 1
-    for relative in sorted(previous - set(outputs)):
+    return written
+
+
+def write_outputs(outputs: dict[str, bytes], folder: Path, manifest_file: Path, pending: set[str] | None = None) -> WriteCounts:
+    """Write changed files under `folder` and remove generated files no longer produced.
+
+    `pending` are generated files written later (`write_files`): listed in the manifest, not removed.
+    """
+    previous = set(json.loads(manifest_file.read_text(encoding="utf-8"))) if manifest_file.exists() else set()
+    written = write_files(outputs, folder)
+    unchanged = len(outputs) - written
+    removed = 0
+    listed = set(outputs) | (pending or set())
+    for relative in sorted(previous - listed):
         stale = folder / relative
         if stale.exists():
             stale.unlink()
             removed += 1
-    manifest = json.dumps(sorted(outputs), indent=0) + "\n"
+    manifest = json.dumps(sorted(listed), indent=0) + "\n"
     if not manifest_file.exists() or manifest_file.read_text(encoding="utf-8") != manifest:
         write_atomically(manifest_file, manifest.encode("utf-8"))
     return WriteCounts(written, unchanged, removed)

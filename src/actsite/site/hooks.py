@@ -16,15 +16,19 @@ is imported when it runs.
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
 
 from actsite.definitions.paths import ROOT
 from actsite.render.katex import FormulaError, Katex, render_formulas, request_formulas
@@ -43,17 +47,31 @@ from actsite.site.redirects import AliasTarget, write_redirects
 from actsite.site.search_index import SearchIndexError, searched_html, write_search_indexes
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
+    from actsite.site.build import BuildReport, PendingAssets
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """The assets of this build still rendering, the report that counts them, and how to record the generation once written."""
+
+    assets: PendingAssets
+    report: BuildReport
+    record: Callable[[], None]
+
+
 _generated_digest: dict[str, str] | None = None  # what this process last generated (or found current)
 _redirects: list[AliasTarget] = []  # what the alias redirect pages of the current site need
 _reported_digest: dict[str, str] | None = None  # the broken inputs whose problems were printed last
 _serving = False  # `mkdocs serve`: a broken edit keeps the last good pages instead of stopping the build
 _katex: Katex | None = None
+_pending: _Pending | None = None  # the figures and scripts of this build still rendering (see _generate)
 _build_failed = False
 # The generator's code as this process loaded it: MkDocs does not re-import it under `mkdocs serve`, so
 # after an edit to src/ the stored state names this code, and the next fresh build generates again.
@@ -83,16 +101,22 @@ if not os.environ.get("SOURCE_DATE_EPOCH"):
 
 
 def _generate(digest: dict[str, str]) -> None:
-    """Load, validate and generate; on success record the state (with the code this process runs)."""
-    global _generated_digest, _redirects
+    """Load, validate and generate; record the state (with the code this process runs) once every file is written.
+
+    The new figures and the scripts are written after MkDocs has read the pages (`_finish_assets`):
+    until then the state stays forgotten, so a build that fails in between generates again.
+    """
+    global _redirects, _pending
     from actsite.definitions.load import lint_warnings
-    from actsite.site.build import generate_loaded, generated_files
-    from actsite.site.generation_state import forget_state, record_outputs
+    from actsite.site.build import generate_deferring_assets
+    from actsite.site.generation_state import forget_state
     from actsite.site.redirects import alias_targets
 
     # Once the generator starts writing and until the state is written, the outputs may be half new.
-    report, definitions = generate_loaded(before_writing=lambda: forget_state(STATE_FILE))
-    print(report.summary(), file=sys.stderr)
+    report, definitions, pending = generate_deferring_assets(before_writing=lambda: forget_state(STATE_FILE))
+    if pending is not None:
+        _pending = _Pending(pending, report, lambda: None)  # cancelled by on_build_error if anything below fails
+    print(report.summary() + (f"; {len(pending.paths)} figures and scripts rendering while MkDocs reads the pages" if pending else ""), file=sys.stderr)
     warnings = lint_warnings(definitions)  # the error rules ran in load_all; warnings do not stop the build
     if warnings:
         print(f"actsite: {len(warnings)} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
@@ -100,14 +124,34 @@ def _generate(digest: dict[str, str]) -> None:
     if loaded_code != digest["code"]:
         print("actsite: the generator's code changed since this process started: restart `mkdocs serve` to use it", file=sys.stderr)
     _redirects = alias_targets(definitions)
-    state = GenerationState({**digest, "code": loaded_code}, record_outputs(generated_files(), ROOT), _redirects, len(warnings))
-    write_state(STATE_FILE, state)
+    if pending is None:
+        _record_generation(digest, loaded_code, len(warnings))
+    else:
+        _pending = _Pending(pending, report, functools.partial(_record_generation, digest, loaded_code, len(warnings)))
+
+
+def _record_generation(digest: dict[str, str], loaded_code: str, warnings: int) -> None:
+    """Write the generation state: these inputs, this code, the files as generated."""
+    global _generated_digest
+    from actsite.site.build import generated_files
+    from actsite.site.generation_state import record_outputs
+
+    write_state(STATE_FILE, GenerationState({**digest, "code": loaded_code}, record_outputs(generated_files(), ROOT), _redirects, warnings))
     _generated_digest = digest
+
+
+def _cancel_pending() -> None:
+    """Stop rendering the assets of a build that failed (their files are not written)."""
+    global _pending
+    if _pending is not None:
+        _pending.assets.cancel()
+        _pending = None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate pages, plots and data unless the inputs and the generated files are unchanged since the last generation."""
     global _generated_digest, _redirects, _reported_digest
+    _cancel_pending()  # left by a build that failed under `mkdocs serve`
     started = time.perf_counter()
     digest = current_digest(ROOT)
     state = read_state(STATE_FILE)
@@ -142,6 +186,44 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(message) from None
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """List the assets still rendering (a clean build has none of them on disk yet), so links to them resolve."""
+    if _pending is not None:
+        for path in _pending.assets.paths:
+            if files.get_file_from_path(path) is None:
+                files.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-100)  # after every plugin's: MkDocs copies the static files next
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep MkDocs from copying the assets still rendering: `_finish_assets` writes them."""
+    if _pending is not None:
+        for path in _pending.assets.paths:
+            listed = files.get_file_from_path(path)
+            if listed is not None:
+                files.remove(listed)
+    return env
+
+
+@event_priority(-50)  # before static-i18n's on_post_build (-100) builds the other language, which reads them from docs/
+def _finish_assets(config: MkDocsConfig) -> None:
+    """Write the assets rendered while MkDocs built the pages: into docs/ and into this language's site."""
+    global _pending
+    if _pending is None or getattr(config.plugins.get("i18n"), "building", False):
+        return
+    pending, _pending = _pending, None
+    waited = time.perf_counter()
+    files = pending.assets.finish(pending.report)
+    waited = time.perf_counter() - waited
+    for path, content in files.items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    pending.record()
+    print(f"actsite: {len(files)} figures and scripts written after MkDocs read the pages (waited {waited:.1f}s)", file=sys.stderr)
+
+
 def _renderer() -> Katex:
     """The KaTeX renderer of this build, with the formula cache the last build stored."""
     global _katex
@@ -166,14 +248,16 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_build_error(error: Exception) -> None:
-    """Remember that the build failed: the formula cache then keeps what it knew (see on_shutdown)."""
+    """Remember that the build failed: the formula cache then keeps what it knew (see on_shutdown); stop rendering assets."""
     global _build_failed
     _build_failed = True
+    _cancel_pending()
 
 
 def on_shutdown() -> None:
     """Stop the KaTeX process if one was started; store the formula cache."""
     global _katex
+    _cancel_pending()
     if _katex is None:
         return
     _katex.close()
@@ -210,7 +294,7 @@ def _write_search_indexes(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-on_post_build = CombinedEvent(_write_redirects, _write_search_indexes)
+on_post_build = CombinedEvent(_write_redirects, _finish_assets, _write_search_indexes)
 
 _whole_content: tuple[Page, str] | None = None  # the page whose HTML the search plugin is reading cut, and its whole HTML
 
