@@ -3,7 +3,12 @@
 `mkdocs build` and `mkdocs serve` therefore always show the current definitions; there is no
 separate generation step to forget. A build whose inputs, code and packages are those of the last
 successful generation, and whose generated files are as that generation wrote them, skips the
-generator (`generation_state`); the i18n plugin's second language always does. Formulas come from
+generator (`generation_state`); the i18n plugin's second language always does.
+
+New figures and the scripts do not hold MkDocs up: the generator returns once the pages and data
+are written, the worker processes render those while MkDocs converts the pages (on the core it
+leaves idle), and `_finish_assets` writes them into docs/ and the site before the second language is
+built; the state is recorded then, so a build that fails in between generates again. Formulas come from
 the formula cache; KaTeX (Node) starts only for formulas no build rendered before, and is asked for
 a page's new formulas as soon as its HTML exists, so it renders them while MkDocs reads the next pages.
 
