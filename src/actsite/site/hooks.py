@@ -6,9 +6,10 @@ successful generation, and whose generated files are as that generation wrote th
 generator (`generation_state`); the i18n plugin's second language always does.
 
 New figures and the scripts do not hold MkDocs up: the generator returns once the pages and data
-are written, the worker processes render those while MkDocs converts the pages (on the core it
-leaves idle), and `_finish_assets` writes them into docs/ and the site before the second language is
-built; the state is recorded then, so a build that fails in between generates again. Formulas come from
+are written, the worker processes render those while MkDocs builds the pages of both languages (on
+the core it leaves idle; the second language's build lists them from the first's), and
+`_finish_assets` writes them into docs/ and the site at the end; the state is recorded then, so a
+build that fails in between generates again. Formulas come from
 the formula cache; KaTeX (Node) starts only for formulas no build rendered before, and is asked for
 a page's new formulas as soon as its HTML exists, so it renders them while MkDocs reads the next pages.
 
@@ -156,6 +157,8 @@ def _cancel_pending() -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate pages, plots and data unless the inputs and the generated files are unchanged since the last generation."""
     global _generated_digest, _redirects, _reported_digest
+    if _pending is not None and _building_other_language(config):
+        return  # static-i18n builds the second language from the pages just generated; their assets are on the way
     _cancel_pending()  # left by a build that failed under `mkdocs serve`
     started = time.perf_counter()
     digest = current_digest(ROOT)
@@ -211,11 +214,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-@event_priority(-50)  # before static-i18n's on_post_build (-100) builds the other language, which reads them from docs/
+def _building_other_language(config: MkDocsConfig | None) -> bool:
+    """Whether this is static-i18n's build of a further language, inside the first language's on_post_build."""
+    return config is not None and bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+@event_priority(-105)  # after static-i18n's on_post_build (-100) built the other language; before the search indexes are split
 def _finish_assets(config: MkDocsConfig) -> None:
-    """Write the assets rendered while MkDocs built the pages: into docs/ and into this language's site."""
+    """Write the assets rendered while MkDocs built the pages of both languages: into docs/ and into the site."""
     global _pending
-    if _pending is None or getattr(config.plugins.get("i18n"), "building", False):
+    if _pending is None or _building_other_language(config):
         return
     pending, _pending = _pending, None
     waited = time.perf_counter()
