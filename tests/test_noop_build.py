@@ -59,7 +59,7 @@ def test_the_first_build_renders_every_formula_with_katex(first_build: tuple[Pat
 def test_the_first_build_writes_figures_and_scripts_once_mkdocs_read_the_pages(first_build: tuple[Path, Path, str]) -> None:
     """They render in the pool while MkDocs reads the pages; docs/ and the site then hold the same bytes."""
     project, site, stderr = first_build
-    assert any(line.startswith("actsite: ") and "figures and scripts written after MkDocs read the pages" in line for line in stderr.splitlines())
+    assert any(line.startswith("actsite: ") and "(figures, scripts, export) written after MkDocs built the pages" in line for line in stderr.splitlines())
     listed = json.loads((project / "docs" / ".generated.json").read_text(encoding="utf-8"))
     assets = [path for path in listed if path.startswith(("plots/", "assets/data/functions"))]
     assert len([path for path in assets if path.endswith(".svg")]) > 100

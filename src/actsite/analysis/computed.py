@@ -8,7 +8,7 @@ what the cache stores.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from actsite.analysis.approximation import approximation_errors
@@ -23,7 +23,11 @@ class ComputedValues:
 
     properties: Properties
     approximation_errors: dict[str, float]
-    samples: Samples
+    samples: Samples | None  # None until computed, where the build computes them after the pages (the export alone shows them)
+
+    def with_samples(self, samples: Samples) -> ComputedValues:
+        """These values with their sampled curves."""
+        return replace(self, samples=samples)
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data."""
@@ -84,12 +88,12 @@ def _decode(value: Any) -> Any:
     return value
 
 
-def compute_values(loaded: Loaded) -> ComputedValues:
-    """The slow values of one activation: properties, approximation errors, sampled curves.
+def compute_values(loaded: Loaded, *, samples: bool = True) -> ComputedValues:
+    """The slow values of one activation: properties, approximation errors, sampled curves (None without `samples`).
 
     Runs in a worker process: only these plain values come back, never `loaded` itself, whose
     unevaluated display expressions SymPy would re-evaluate when unpickling them (the page would
     then show `x + √(x²+1)/2 − 1/2` instead of the authored form).
     """
     properties = compute(loaded.math)
-    return ComputedValues(properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks))
+    return ComputedValues(properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks) if samples else None)

@@ -25,6 +25,7 @@ from types import TracebackType
 from typing import Any
 
 from actsite.analysis.computed import ComputedValues, compute_values
+from actsite.analysis.samples import Samples, sample_curves
 from actsite.definitions.load import Loaded, check_serially, math_problems
 from actsite.render.context import PageContext
 from actsite.render.export import activation_record
@@ -56,10 +57,11 @@ class JobResult:
 
 @dataclass(frozen=True)
 class PageAssets:
-    """What the second job renders: the files an activation's page loads (its script and its figures)."""
+    """What the second job renders: the files an activation's page loads (its script and its figures), and its samples."""
 
     script: str | None = None
     figures: dict[str, bytes] = field(default_factory=dict)
+    samples: Samples | None = None  # the export's sampled curves, for freshly computed values
 
 
 _inherited: list[Loaded] = []  # the definitions forked workers inherit (set before the pool starts)
@@ -76,7 +78,7 @@ def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
     problems = math_problems(loaded) if check else []
     if problems:
         return JobResult(problems)
-    values = compute_values(loaded) if needs.values else None
+    values = compute_values(loaded, samples=False) if needs.values else None  # the samples: in the second job
     context = PageContext(loaded, values) if needs.pages and values is not None else None
     return JobResult(
         [],
@@ -86,10 +88,14 @@ def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
     )
 
 
-def run_assets_job(ticket: Ticket, needs: Needs) -> PageAssets:
-    """Print one activation's JavaScript and render its figures, as far as `needs` asks."""
+def run_assets_job(ticket: Ticket, needs: Needs, kinks: tuple[float, ...] | None) -> PageAssets:
+    """Print one activation's JavaScript, render its figures and sample its curves (at `kinks`' sides), as far as asked."""
     loaded = _definition(ticket)
-    return PageAssets(script=entry_script(loaded) if needs.script else None, figures=render_activation(loaded) if needs.figures else {})
+    return PageAssets(
+        script=entry_script(loaded) if needs.script else None,
+        figures=render_activation(loaded) if needs.figures else {},
+        samples=sample_curves(loaded.math, kinks) if kinks is not None else None,
+    )
 
 
 def run_family_job(family_id: str, tickets: list[Ticket]) -> dict[str, bytes]:
@@ -144,8 +150,9 @@ class ActivationJobs:
             slug = futures[future]
             self.results[slug] = result = future.result()
             need = needs[slug]
-            if not result.problems and (need.script or need.figures):
-                self._assets[slug] = pool.submit(run_assets_job, self._tickets[slug], need)
+            kinks = result.values.properties.kinks if result.values is not None else None
+            if not result.problems and (need.script or need.figures or kinks is not None):
+                self._assets[slug] = pool.submit(run_assets_job, self._tickets[slug], need, kinks)
 
     def start_families(self, families: list[tuple[str, list[Loaded]]]) -> list[Future[dict[str, bytes]]]:
         """Start rendering the family overlays in the pool (after `check`); `.result()` of each is its figure."""
@@ -166,6 +173,11 @@ class ActivationJobs:
     def rendering_assets(self) -> bool:
         """Whether some second job (a script, figures) was queued."""
         return bool(self._assets)
+
+    def samples(self, slug: str) -> Samples | None:
+        """The samples of the activation's freshly computed values (waiting for its second job); None if it computed none."""
+        future = self._assets.get(slug)
+        return future.result().samples if future is not None else None
 
     def figures(self, slug: str) -> dict[str, bytes]:
         """The activation's figures its second job rendered (waiting for it); none if it had none to render."""

@@ -2,8 +2,9 @@
 
 Every definition is read and validated here; its math checks, then what the caches lack for it
 (properties, and from fresh properties its pages and export record), run as one job per activation
-in the worker processes (`activation_jobs`); its printed JavaScript and figures, and the family
-overlays, render there while this process writes the catalogue, home and data pages.
+in the worker processes (`activation_jobs`); its printed JavaScript, figures and export samples,
+and the family overlays, render there while this process writes the catalogue, home and data
+pages (or, through the MkDocs hook, while MkDocs builds the pages: `PendingAssets`).
 
 Everything is computed in memory first; files are written only when every stage succeeded, and only
 when their bytes changed, so a bad definition never leaves a half-written `docs/` behind and
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from actsite.analysis.computed import ComputedValues, compute_values
 from actsite.analysis.samples import SAMPLE_XS
@@ -46,6 +48,7 @@ PLOTS_DIR = ROOT / "plots"
 PLOT_KEYS_FILE = PLOTS_DIR / ".keys.json"
 FUNCTIONS_CACHE = ROOT / ".cache" / "functions.json"  # the generated JavaScript of each activation
 GENERATED_MANIFEST = DOCS_DIR / ".generated.json"
+EXPORT = "data/activations.json"
 KATEX_DIR = ROOT / "node_modules" / "katex" / "dist"
 WORKERS = 2
 
@@ -98,7 +101,8 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     """Properties, approximation errors and sampled curves of every activation, reusing cached values.
 
     An activation whose math and computing code are unchanged is read from the cache; the others
-    are computed by `mapper` (in parallel). The cache is then rewritten with exactly these entries.
+    are computed by `mapper` (in parallel). The cache is then rewritten with exactly these entries,
+    unless some computed values still lack their samples (`store_values` stores them once whole).
     """
     code = code_fingerprint(extra=SAMPLE_XS.tolist())  # the computing modules' source is in the fingerprint
     stored = read_cache()
@@ -115,9 +119,17 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     if report is not None:
         report.properties_computed = len(fresh)
         report.properties_cached = len(definitions) - len(fresh)
-    if fresh or set(stored) != set(keys):
-        write_cache({slug: {"key": keys[slug], "values": values[slug].to_json()} for slug in sorted(values)})
-    return [PageContext(loaded, values[loaded.slug]) for loaded in definitions]
+    contexts = [PageContext(loaded, values[loaded.slug]) for loaded in definitions]
+    if (fresh or set(stored) != set(keys)) and all(computed.samples is not None for computed in fresh):
+        store_values(contexts)
+    return contexts
+
+
+def store_values(contexts: list[PageContext]) -> None:
+    """Rewrite the value cache with exactly these (whole) values."""
+    code = code_fingerprint(extra=SAMPLE_XS.tolist())
+    ordered = sorted(contexts, key=lambda c: c.loaded.slug)
+    write_cache({context.loaded.slug: {"key": cache_key(context.loaded, code), "values": context.computed.to_json()} for context in ordered})
 
 
 class _StaleWork:
@@ -143,40 +155,64 @@ class _StaleWork:
 
 
 class PendingAssets:
-    """The page assets (new figures, the scripts) still rendering in the pool when the rest of docs/ was written.
+    """What is still rendering in the pool when the pages were written: new figures, the scripts, the export.
 
-    `generate_deferring_assets` returns one so that MkDocs reads the pages while the workers finish
-    them: `paths` are the docs/ files still to come (already listed in the manifest), `finish()`
-    waits for them, writes them (and the plot cache) and closes the pool; `cancel()` stops the pool
-    after a failed build.
+    The export waits for the samples of freshly computed values (only it shows them). `generate_deferring_assets`
+    returns one so that MkDocs reads the pages while the workers finish them: `paths` are the docs/
+    files still to come (already listed in the manifest), `finish()` waits for them, writes them (and
+    the plot and value caches) and closes the pool; `cancel()` stops the pool after a failed build.
     """
 
-    def __init__(self, jobs: ActivationJobs, definitions: list[Loaded], plan: PlotPlan, families: list[Future[dict[str, bytes]]]) -> None:
+    def __init__(self, jobs: ActivationJobs, contexts: list[PageContext], plan: PlotPlan, families: list[Future[dict[str, bytes]]]) -> None:
         self._pool = contextlib.ExitStack()  # empty until `own_pool`: the generation's `with` closes it
         self._jobs = jobs
-        self._definitions = definitions
+        self._contexts = contexts
         self._plan = plan
         self._families = families
         names = [name for loaded in plan.activations for name in figure_keys(loaded)] + [f"family-{family_id}.svg" for family_id, _ in plan.families]
         self.figures = [f"plots/{name}" for name in names]
-        self.scripts = script_paths(definitions)
-        self.paths = self.figures + self.scripts
+        self.export_pending = any(context.computed.samples is None for context in contexts)
+        self.paths = self.figures + script_paths([context.loaded for context in contexts]) + ([EXPORT] if self.export_pending else [])
 
     def rendered(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
-        """The new figures (file name → SVG) and every script (docs path → bytes), waiting for the pool."""
+        """The new figures (file name → SVG) and the other files (docs path → bytes), waiting for the pool.
+
+        The other files are every script and, when samples were still computing, the export (the
+        value cache is stored then, now that the values are whole).
+        """
         figures = {name: svg for loaded in self._plan.activations for name, svg in self._jobs.figures(loaded.slug).items()}
         for future in self._families:
             figures.update(future.result())
-        return figures, function_scripts(self._definitions, FUNCTIONS_CACHE, self._jobs.mapper("script"))
+        files = function_scripts([context.loaded for context in self._contexts], FUNCTIONS_CACHE, self._jobs.mapper("script"))
+        if self.export_pending:
+            contexts = [self._whole(context) for context in self._contexts]
+            store_values(contexts)
+            files[EXPORT] = self.export(contexts).encode("utf-8")
+        return figures, files
+
+    def _whole(self, context: PageContext) -> PageContext:
+        """The context with its samples (from its second job where they were computed there)."""
+        samples = self._jobs.samples(context.loaded.slug)
+        return context if samples is None else PageContext(context.loaded, context.computed.with_samples(samples))
+
+    def export(self, contexts: list[PageContext]) -> str:
+        """data/activations.json of whole `contexts`, from the records the jobs made (their samples filled in)."""
+        from actsite.render.export import export_json
+
+        def record(context: PageContext) -> dict[str, Any]:
+            made = self._jobs.record(context)
+            return made if made["samples"] is not None else {**made, "samples": context.computed.samples}  # "samples" stays the last key
+
+        return export_json(contexts, record)
 
     def finish(self, report: BuildReport) -> dict[str, bytes]:
         """Wait for the assets, write them under docs/ and the plot cache; docs path → bytes of each."""
         try:
-            figures, scripts = self.rendered()
+            figures, others = self.rendered()
         finally:
             self.cancel()
         store_plots(self._plan, figures, PLOTS_DIR, PLOT_KEYS_FILE)
-        files = {**{f"plots/{name}": svg for name, svg in figures.items()}, **scripts}
+        files = {**{f"plots/{name}": svg for name, svg in figures.items()}, **others}
         report.files_written += write_files(files, DOCS_DIR)
         return files
 
@@ -232,24 +268,22 @@ def _generate(report: BuildReport | None, before_writing: Callable[[], None] | N
         mark = stage("checks and computing", read)
         contexts = compute_contexts(definitions, report, jobs.mapper("values"))
         plan = stale.plot_plan(definitions)
-        assets = PendingAssets(jobs, definitions, plan, jobs.start_families(plan.families))  # rendered while this process writes the pages
-
-        from actsite.render.export import export_json  # imported late: only needed once validation passed
+        assets = PendingAssets(jobs, contexts, plan, jobs.start_families(plan.families))  # rendered while this process writes the pages
 
         outputs: dict[str, bytes] = {}
         for context in contexts:
             outputs.update({path: text.encode("utf-8") for path, text in jobs.pages(context).items()})
         outputs.update({path: text.encode("utf-8") for path, text in render_home_pages(contexts).items()})
-        export = export_json(contexts, jobs.record)
-        example = next(r for r in json.loads(export)["activations"] if r["api"]["pytorch"])
+        example = next(record for record in map(jobs.record, sorted(contexts, key=lambda c: c.loaded.slug)) if record["api"]["pytorch"])
         outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
-        outputs["data/activations.json"] = export.encode("utf-8")
+        if not assets.export_pending:
+            outputs[EXPORT] = assets.export(contexts).encode("utf-8")
         outputs.update(catalogue_pages(contexts))
         deferred = defer_assets and (jobs.rendering_assets or bool(plan.families))  # else nothing is left to wait for
         new_figures: dict[str, bytes] = {}
         if not deferred:
-            new_figures, scripts = assets.rendered()
-            outputs.update(scripts)
+            new_figures, others = assets.rendered()
+            outputs.update(others)
         mark = stage("pages", mark)
         if deferred:
             assets.own_pool(pool.pop_all())  # the pool goes on rendering the assets after this block

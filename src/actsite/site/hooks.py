@@ -5,12 +5,13 @@ separate generation step to forget. A build whose inputs, code and packages are 
 successful generation, and whose generated files are as that generation wrote them, skips the
 generator (`generation_state`); the i18n plugin's second language always does.
 
-New figures and the scripts do not hold MkDocs up: the generator returns once the pages and data
-are written, the worker processes render those while MkDocs builds the pages of both languages (on
-the core it leaves idle; the second language's build lists them from the first's), and
-`_finish_assets` writes them into docs/ and the site at the end; the state is recorded then, so a
-build that fails in between generates again. Formulas come from
-the formula cache; KaTeX (Node) starts only for formulas no build rendered before, and is asked for
+New figures, the scripts and the export (which waits for the samples of new values) do not hold
+MkDocs up: the generator returns once the pages are written, the worker processes render those
+while MkDocs builds the pages of both languages (on the core it leaves idle; the second language's
+build lists them from the first's), and `_finish_assets` writes them into docs/ and the site at
+the end; the state is recorded then, so a build that fails in between generates again.
+
+Formulas come from the formula cache; KaTeX (Node) starts only for formulas no build rendered before, and is asked for
 a page's new formulas as soon as its HTML exists, so it renders them while MkDocs reads the next pages.
 
 While MkDocs indexes a page for search, the plugin is handed the page without the sections the
@@ -77,7 +78,7 @@ _redirects: list[AliasTarget] = []  # what the alias redirect pages of the curre
 _reported_digest: dict[str, str] | None = None  # the broken inputs whose problems were printed last
 _serving = False  # `mkdocs serve`: a broken edit keeps the last good pages instead of stopping the build
 _katex: Katex | None = None
-_pending: _Pending | None = None  # the figures and scripts of this build still rendering (see _generate)
+_pending: _Pending | None = None  # the figures, scripts and export of this build still rendering (see _generate)
 _build_failed = False
 # The generator's code as this process loaded it: MkDocs does not re-import it under `mkdocs serve`, so
 # after an edit to src/ the stored state names this code, and the next fresh build generates again.
@@ -122,7 +123,7 @@ def _generate(digest: dict[str, str]) -> None:
     report, definitions, pending = generate_deferring_assets(before_writing=lambda: forget_state(STATE_FILE))
     if pending is not None:
         _pending = _Pending(pending, report, lambda: None)  # cancelled by on_build_error if anything below fails
-    print(report.summary() + (f"; {len(pending.paths)} figures and scripts rendering while MkDocs reads the pages" if pending else ""), file=sys.stderr)
+    print(report.summary() + (f"; {len(pending.paths)} files (figures, scripts, export) rendering while MkDocs builds the pages" if pending else ""), file=sys.stderr)
     warnings = lint_warnings(definitions)  # the error rules ran in load_all; warnings do not stop the build
     if warnings:
         print(f"actsite: {len(warnings)} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
@@ -234,7 +235,7 @@ def _finish_assets(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     pending.record()
-    print(f"actsite: {len(files)} figures and scripts written after MkDocs read the pages (waited {waited:.1f}s)", file=sys.stderr)
+    print(f"actsite: {len(files)} files (figures, scripts, export) written after MkDocs built the pages (waited {waited:.1f}s)", file=sys.stderr)
 
 
 def _renderer() -> Katex:
