@@ -262,7 +262,8 @@ def test_search_finds_relevant_activation_pages(browser: Browser, server: str, q
     page.goto(server + start)
     page.click("input.md-search__input")
     page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)  # the index is fetched and indexed on first use
+    # The index is fetched and indexed on first use; a build in the other test worker can hold both cores meanwhile.
+    page.wait_for_selector(".md-search-result__item", timeout=90_000)
     links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.slice(0, 10).map(a => a.href)")
     page.close()
     found = {m.group(1) for link in links if (m := re.search(r"/activations/([a-z0-9-]+)/", link))}
