@@ -4,9 +4,10 @@ Loading reads and validates every definition in the main process (fast); the mat
 loading, then run in the pool, and each job goes straight on to what the caches lack for what its
 activation's pages show (properties, and from them its pages and export record), so checking and
 computing keep both cores busy from the first file to the last instead of waiting for each other.
-What a page only loads (its printed JavaScript and its figures) is a second job per activation,
-queued as soon as the first passed its checks: the workers render those while this process writes
-the catalogue, the home pages and the export.
+What a page only loads (its printed JavaScript and its figures), and the samples only the export
+shows, are a second job per activation, queued as soon as the first passed its checks: the workers
+render those while this process writes the catalogue and the home pages (through the MkDocs hook,
+while MkDocs builds the pages).
 
 The workers are forked after the definitions were read and inherit them: a job names its activation
 by its index, and no definition is pickled (unpickling would re-evaluate its unevaluated display
@@ -171,7 +172,7 @@ class ActivationJobs:
 
     @property
     def rendering_assets(self) -> bool:
-        """Whether some second job (a script, figures) was queued."""
+        """Whether some second job (a script, figures, samples) was queued."""
         return bool(self._assets)
 
     def samples(self, slug: str) -> Samples | None:

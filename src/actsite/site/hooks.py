@@ -11,8 +11,9 @@ while MkDocs builds the pages of both languages (on the core it leaves idle; the
 build lists them from the first's), and `_finish_assets` writes them into docs/ and the site at
 the end; the state is recorded then, so a build that fails in between generates again.
 
-Formulas come from the formula cache; KaTeX (Node) starts only for formulas no build rendered before, and is asked for
-a page's new formulas as soon as its HTML exists, so it renders them while MkDocs reads the next pages.
+Formulas come from the formula cache; KaTeX (Node) starts only for formulas no build rendered
+before, and is asked for a page's new formulas as soon as its HTML exists, so it renders them while
+MkDocs reads the next pages.
 
 While MkDocs indexes a page for search, the plugin is handed the page without the sections the
 index leaves out whole (`search_index.searched_html`); the theme renders the whole page.
@@ -111,7 +112,7 @@ if not os.environ.get("SOURCE_DATE_EPOCH"):
 def _generate(digest: dict[str, str]) -> None:
     """Load, validate and generate; record the state (with the code this process runs) once every file is written.
 
-    The new figures and the scripts are written after MkDocs has read the pages (`_finish_assets`):
+    New figures, the scripts and the export are written once MkDocs has built the pages (`_finish_assets`):
     until then the state stays forgotten, so a build that fails in between generates again.
     """
     global _redirects, _pending
@@ -235,15 +236,15 @@ def _finish_assets(config: MkDocsConfig) -> None:
     if _pending is None or _building_other_language(config):
         return
     pending, _pending = _pending, None
-    waited = time.perf_counter()
-    files = pending.assets.finish(pending.report)
-    waited = time.perf_counter() - waited
+    started = time.perf_counter()
+    files = pending.assets.finish(pending.report)  # waits for what the pool has not finished yet
+    finishing = time.perf_counter() - started
     for path, content in files.items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     pending.record()
-    print(f"actsite: {len(files)} files (figures, scripts, export) written after MkDocs built the pages (waited {waited:.1f}s)", file=sys.stderr)
+    print(f"actsite: {len(files)} files (figures, scripts, export) written after MkDocs built the pages (waiting and writing took {finishing:.1f}s)", file=sys.stderr)
 
 
 def _renderer() -> Katex:
