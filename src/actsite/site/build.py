@@ -163,10 +163,13 @@ class PendingAssets:
     the plot and value caches) and closes the pool; `cancel()` stops the pool after a failed build.
     """
 
-    def __init__(self, jobs: ActivationJobs, contexts: list[PageContext], plan: PlotPlan, families: list[Future[dict[str, bytes]]]) -> None:
+    def __init__(
+        self, jobs: ActivationJobs, contexts: list[PageContext], records: dict[str, dict[str, Any]], plan: PlotPlan, families: list[Future[dict[str, bytes]]]
+    ) -> None:
         self._pool = contextlib.ExitStack()  # empty until `own_pool`: the generation's `with` closes it
         self._jobs = jobs
         self._contexts = contexts
+        self._records = records  # slug → export record, its samples None where still computing
         self._plan = plan
         self._families = families
         names = [name for loaded in plan.activations for name in figure_keys(loaded)] + [f"family-{family_id}.svg" for family_id, _ in plan.families]
@@ -196,11 +199,11 @@ class PendingAssets:
         return context if samples is None else PageContext(context.loaded, context.computed.with_samples(samples))
 
     def export(self, contexts: list[PageContext]) -> str:
-        """data/activations.json of whole `contexts`, from the records the jobs made (their samples filled in)."""
+        """data/activations.json of whole `contexts`, from their records (the samples filled in)."""
         from actsite.render.export import export_json
 
         def record(context: PageContext) -> dict[str, Any]:
-            made = self._jobs.record(context)
+            made = self._records[context.loaded.slug]
             return made if made["samples"] is not None else {**made, "samples": context.computed.samples}  # "samples" stays the last key
 
         return export_json(contexts, record)
@@ -268,13 +271,15 @@ def _generate(report: BuildReport | None, before_writing: Callable[[], None] | N
         mark = stage("checks and computing", read)
         contexts = compute_contexts(definitions, report, jobs.mapper("values"))
         plan = stale.plot_plan(definitions)
-        assets = PendingAssets(jobs, contexts, plan, jobs.start_families(plan.families))  # rendered while this process writes the pages
+        families = jobs.start_families(plan.families)  # rendered while this process writes the pages
+        records = {context.loaded.slug: jobs.record(context) for context in contexts}
+        assets = PendingAssets(jobs, contexts, records, plan, families)
 
         outputs: dict[str, bytes] = {}
         for context in contexts:
             outputs.update({path: text.encode("utf-8") for path, text in jobs.pages(context).items()})
         outputs.update({path: text.encode("utf-8") for path, text in render_home_pages(contexts).items()})
-        example = next(record for record in map(jobs.record, sorted(contexts, key=lambda c: c.loaded.slug)) if record["api"]["pytorch"])
+        example = next(records[slug] for slug in sorted(records) if records[slug]["api"]["pytorch"])
         outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
         if not assets.export_pending:
             outputs[EXPORT] = assets.export(contexts).encode("utf-8")

@@ -42,6 +42,7 @@ from mkdocs.structure.files import File
 from actsite.definitions.paths import ROOT
 from actsite.render.katex import FormulaError, Katex, render_formulas, request_formulas
 from actsite.render.katex.formula_cache import FORMULA_CACHE, FormulaCache, renderer_identity
+from actsite.site.files import write_files
 from actsite.site.generation_state import (
     STATE_FILE,
     GenerationState,
@@ -239,10 +240,7 @@ def _finish_assets(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     files = pending.assets.finish(pending.report)  # waits for what the pool has not finished yet
     finishing = time.perf_counter() - started
-    for path, content in files.items():
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    write_files(files, Path(config.site_dir))
     pending.record()
     print(f"actsite: {len(files)} files (figures, scripts, export) written after MkDocs built the pages (waiting and writing took {finishing:.1f}s)", file=sys.stderr)
 
