@@ -63,6 +63,7 @@ FAST_TESTS := tests/test_definitions.py tests/test_math_consistency.py tests/tes
 	tests/test_katex.py tests/test_layers.py tests/test_page_layout.py \
 	tests/test_lint.py tests/test_glossary.py tests/test_frameworks.py \
 	tests/test_code_snippets.py tests/test_code_section.py tests/test_javascript.py tests/test_search_index.py tests/test_mpfr.py \
+	tests/test_activation_jobs.py \
 	tests/test_first_visit.py
 test-fast: $(TEST_STAMP)
 	$(BIN)/ruff check src scripts tests activations/code

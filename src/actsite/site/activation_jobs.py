@@ -14,10 +14,15 @@ by its index, and no definition is pickled (unpickling would re-evaluate its une
 expressions, so the checks would no longer see the authored forms). Where forking is unsafe
 (`processes`), the checks run in this process and jobs receive their definition pickled, which is
 enough to compute its values.
+
+When the second jobs render while MkDocs builds the pages (`background=True`), a worker lowers its
+own scheduling priority before its first one: MkDocs (the build's critical path) then keeps a core
+to itself, and the assets take what the pages leave over.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -66,6 +71,8 @@ class PageAssets:
 
 
 _inherited: list[Loaded] = []  # the definitions forked workers inherit (set before the pool starts)
+BACKGROUND_NICENESS = 19  # the lowest priority: the scheduler gives such a worker a core only when nothing else wants it
+_in_background = False  # whether this worker process has lowered its priority (it cannot raise it again)
 Ticket = int | Loaded  # an index into `_inherited` (forked workers), else the definition itself
 
 
@@ -89,8 +96,17 @@ def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
     )
 
 
-def run_assets_job(ticket: Ticket, needs: Needs, kinks: tuple[float, ...] | None) -> PageAssets:
+def _to_background(background: bool) -> None:
+    """Lower this worker's priority, once, if its jobs render in the background of MkDocs' build."""
+    global _in_background
+    if background and not _in_background:
+        os.nice(BACKGROUND_NICENESS)
+        _in_background = True
+
+
+def run_assets_job(ticket: Ticket, needs: Needs, kinks: tuple[float, ...] | None, background: bool = False) -> PageAssets:
     """Print one activation's JavaScript, render its figures and sample its curves (at `kinks`' sides), as far as asked."""
+    _to_background(background)
     loaded = _definition(ticket)
     return PageAssets(
         script=entry_script(loaded) if needs.script else None,
@@ -99,8 +115,9 @@ def run_assets_job(ticket: Ticket, needs: Needs, kinks: tuple[float, ...] | None
     )
 
 
-def run_family_job(family_id: str, tickets: list[Ticket]) -> dict[str, bytes]:
+def run_family_job(family_id: str, tickets: list[Ticket], background: bool = False) -> dict[str, bytes]:
     """Render one family overlay: file name → SVG bytes."""
+    _to_background(background)
     return render_family((family_id, [_definition(ticket) for ticket in tickets]))
 
 
@@ -108,11 +125,13 @@ class ActivationJobs:
     """The pool of one generation and the results of its per-activation jobs, by slug.
 
     `check` is the math checker `load_all` takes; `needs` tells what each activation lacks (from the caches).
+    With `background`, the second jobs and the family overlays run at the lowest priority (see above).
     """
 
-    def __init__(self, workers: int, needs: Callable[[list[Loaded]], dict[str, Needs]]) -> None:
+    def __init__(self, workers: int, needs: Callable[[list[Loaded]], dict[str, Needs]], *, background: bool = False) -> None:
         self._workers = workers
         self._needs = needs
+        self._background = background
         self._pool: ProcessPoolExecutor | None = None
         self._tickets: dict[str, Ticket] = {}
         self.results: dict[str, JobResult] = {}
@@ -153,14 +172,14 @@ class ActivationJobs:
             need = needs[slug]
             kinks = result.values.properties.kinks if result.values is not None else None
             if not result.problems and (need.script or need.figures or kinks is not None):
-                self._assets[slug] = pool.submit(run_assets_job, self._tickets[slug], need, kinks)
+                self._assets[slug] = pool.submit(run_assets_job, self._tickets[slug], need, kinks, self._background)
 
     def start_families(self, families: list[tuple[str, list[Loaded]]]) -> list[Future[dict[str, bytes]]]:
         """Start rendering the family overlays in the pool (after `check`); `.result()` of each is its figure."""
         if self._pool is None:
             raise RuntimeError("no jobs ran: the pool has not started")
         pool = self._pool
-        return [pool.submit(run_family_job, family_id, [self._tickets[member.slug] for member in members]) for family_id, members in families]
+        return [pool.submit(run_family_job, family_id, [self._tickets[member.slug] for member in members], self._background) for family_id, members in families]
 
     def pages(self, context: PageContext) -> dict[str, str]:
         """The activation's pages: as its job rendered them, else rendered here."""

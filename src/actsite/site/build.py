@@ -263,7 +263,7 @@ def _generate(report: BuildReport | None, before_writing: Callable[[], None] | N
     stale = _StaleWork()
     pool = contextlib.ExitStack()
     with pool:
-        jobs = pool.enter_context(ActivationJobs(WORKERS, stale.needs))
+        jobs = pool.enter_context(ActivationJobs(WORKERS, stale.needs, background=defer_assets))
         # Read every file here; each activation's math checks, then what its caches lack, run in the pool.
         definitions = load_all(check=jobs.check)
         read = jobs.started or started  # the checks start once every file was read
