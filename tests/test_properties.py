@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import pytest
+import sympy
 
 from actsite.analysis.properties import Properties, compute
 from conftest import BY_SLUG, SLUGS, properties_of
@@ -339,7 +340,7 @@ def test_fast_scan_gives_the_properties_of_a_full_mpmath_scan(slug: str, monkeyp
 def test_limits_found_far_out_are_sympys_limits(slug: str) -> None:
     import sympy
 
-    from actsite.analysis.properties import _converged_far_out, _tail
+    from actsite.analysis.properties import _converged_far_out, _far_values, _tail
     from actsite.definitions.symbolic import X, expand_helpers
 
     math_ = BY_SLUG[slug].math
@@ -347,7 +348,8 @@ def test_limits_found_far_out_are_sympys_limits(slug: str) -> None:
     for expression in (math_.function, math_.derivative):
         for side in (-1, 1):
             tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
-            numeric = _converged_far_out(tail, side)
+            far = _far_values(tail, side)
+            numeric = _converged_far_out(*far) if far is not None else None
             if numeric is None:
                 continue
             decided += 1
@@ -355,6 +357,37 @@ def test_limits_found_far_out_are_sympys_limits(slug: str) -> None:
             # SymPy multiplies float parameters at 15 digits (SELU's −λα): the far values are the exact product.
             assert numeric == pytest.approx(float(symbolic), rel=1e-14, abs=1e-300), (slug, expression, side)
     assert decided or slug in {"sine", "snake"}, "no limit was decided numerically: the fast path is not exercised"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_tails_found_unbounded_far_out_are_unbounded_for_sympy(slug: str) -> None:
+    """Every tail (f and f′, both sides, of every activation) that far values call unbounded has SymPy's limit ±∞, same sign."""
+    import sympy
+
+    from actsite.analysis.properties import _decided_far_out, _tail
+    from actsite.definitions.symbolic import X, expand_helpers
+
+    math_ = BY_SLUG[slug].math
+    for expression in (math_.function, math_.derivative):
+        for side in (-1, 1):
+            tail = _tail(expand_helpers(expression).subs(math_.defaults), side)
+            numeric = _decided_far_out(tail, side)
+            if numeric is None or math.isfinite(numeric):
+                continue
+            symbolic = sympy.limit(sympy.together(tail), X, side * sympy.oo)
+            assert symbolic == (sympy.oo if numeric > 0 else -sympy.oo), (slug, expression, side, symbolic)
+
+
+def test_far_values_that_swing_or_grow_slowly_are_not_called_unbounded() -> None:
+    from actsite.analysis.properties import _decided_far_out
+    from actsite.definitions.symbolic import X
+
+    # x·cos x and GCU's f′ have one sign at the three far points on one side each: an oscillating function is never decided.
+    for expression, side in ((sympy.log(X), 1), (-sympy.log(-X), -1), (X * sympy.cos(X), 1), (sympy.cos(X) - X * sympy.sin(X), -1), (X * (2 + sympy.sin(X)), 1)):
+        assert _decided_far_out(expression, side) is None, expression
+    unbounded = ((X, 1, math.inf), (-(X**2), 1, -math.inf), (2 * sympy.sqrt(X), 1, math.inf), (sympy.exp(X / 10), 1, math.inf), (X * sympy.tanh(X), -1, math.inf))
+    for expression, side, limit in unbounded:
+        assert _decided_far_out(expression, side) == limit, expression
 
 
 def test_float64_that_cancels_is_not_trusted() -> None:

@@ -208,8 +208,8 @@ def limit_at_infinity(math_: ScalarMath, expression: sympy.Expr, side: int) -> f
 
 @functools.lru_cache(maxsize=256)
 def _tail_limit(tail: sympy.Expr, side: int) -> float | None:
-    """The limit of a Piecewise-free expression as x → side·∞: numerically where it has converged, else SymPy's."""
-    numeric = _converged_far_out(tail, side)
+    """The limit of a Piecewise-free expression as x → side·∞: numerically where far values decide it, else SymPy's."""
+    numeric = _decided_far_out(tail, side)
     if numeric is not None:
         return numeric
     # `together` first: SymPy 1.14 returns 0 for lim x(1−σ)σ + σ (SiLU's f′) unless the terms are combined.
@@ -228,15 +228,8 @@ def _tail_limit(tail: sympy.Expr, side: int) -> float | None:
 FAR_EXPONENTS = (20, 40, 80)  # x = ±10^20, ±10^40, ±10^80
 
 
-def _converged_far_out(tail: sympy.Expr, side: int) -> float | None:
-    """The finite limit of `tail` when its values at x = ±10^20, ±10^40, ±10^80 agree; None when undecided.
-
-    Each value is computed with 60 more digits than x has (so x² + c and x² still differ): values that
-    agree to 30 digits between 10^40 and 10^80, and to 15 with 10^20, have converged far beyond a
-    double's precision; the limit is then the double nearest them (0 below 10^−25, where x^−p or
-    e^−x went). Anything else (growth without bound, oscillation, slow convergence like 1/ln x, a
-    complex or failed evaluation) is left to SymPy.
-    """
+def _far_values(tail: sympy.Expr, side: int) -> tuple[mpmath.mpf, mpmath.mpf, mpmath.mpf] | None:
+    """`tail` at x = ±10^20, ±10^40, ±10^80, each with 60 more digits than x has (so x² + c and x² still differ); None if one is not a finite real."""
     compiled = mpmath_function(tail)
     values: list[mpmath.mpf] = []
     for exponent in FAR_EXPONENTS:
@@ -251,10 +244,57 @@ def _converged_far_out(tail: sympy.Expr, side: int) -> float | None:
                 return None
             values.append(value)
     near, middle, far = values
+    return near, middle, far
+
+
+def _decided_far_out(tail: sympy.Expr, side: int) -> float | None:
+    """The limit of `tail` (±inf included) when its values far out decide it (`_converged_far_out`, `_diverged_far_out`); None when undecided."""
+    values = _far_values(tail, side)
+    if values is None:
+        return None
+    converged = _converged_far_out(*values)
+    if converged is not None or not _without_oscillation(tail):
+        return converged
+    return _diverged_far_out(*values)
+
+
+# Functions that do not oscillate: built from these, +, × and powers, a tail is eventually monotonic
+# (it lies in a Hardy field), so three growing values with one sign are not a swing caught three
+# times on the same side (GCU's f′ = cos x − x sin x is, at x = −10^20, −10^40, −10^80).
+NON_OSCILLATING = (sympy.exp, sympy.log, sympy.tanh, sympy.erf, sympy.erfc, sympy.atan, sympy.sinh, sympy.cosh, sympy.Abs)
+
+
+def _without_oscillation(tail: sympy.Expr) -> bool:
+    """Whether every function in `tail` is one of NON_OSCILLATING."""
+    return all(isinstance(function, NON_OSCILLATING) for function in tail.atoms(sympy.Function))
+
+
+def _converged_far_out(near: mpmath.mpf, middle: mpmath.mpf, far: mpmath.mpf) -> float | None:
+    """The finite limit of a tail whose values at x = ±10^20, ±10^40, ±10^80 are these, when they agree; None when undecided.
+
+    Values that agree to 30 digits between 10^40 and 10^80, and to 15 with 10^20, have converged far
+    beyond a double's precision; the limit is then the double nearest them (0 below 10^−25, where
+    x^−p or e^−x went). Anything else (growth without bound, oscillation, slow convergence like
+    1/ln x) is left to `_diverged_far_out`, then to SymPy.
+    """
     scale = max(mpmath.mpf(1), abs(far))
     if abs(middle - far) > mpmath.mpf(10) ** -30 * scale or abs(near - far) > mpmath.mpf(10) ** -15 * scale:
         return None
     return 0.0 if abs(far) < mpmath.mpf(10) ** -25 else float(far)
+
+
+def _diverged_far_out(near: mpmath.mpf, middle: mpmath.mpf, far: mpmath.mpf) -> float | None:
+    """±inf when a non-oscillating tail's values at x = ±10^20, ±10^40, ±10^80 grow at least like √|x| with one sign; None when undecided.
+
+    |f| ≥ 10^10, then ≥ 10^10 times that at 10^40 and ≥ 10^20 times that at 10^80: the growth of
+    every unbounded tail in the catalogue but the slowest (ln x, which is left to SymPy), and far
+    beyond what a tail with a finite limit does. A test compares every decision with SymPy's limit.
+    """
+    same_sign = (near > 0 and middle > 0 and far > 0) or (near < 0 and middle < 0 and far < 0)
+    if not same_sign:
+        return None
+    grows = abs(near) >= mpmath.mpf(10) ** 10 and abs(middle) >= mpmath.mpf(10) ** 10 * abs(near) and abs(far) >= mpmath.mpf(10) ** 20 * abs(middle)
+    return math.copysign(math.inf, float(far)) if grows else None
 
 
 def _numerically_confirmed(evaluate: Callable[[float], float], limit: float, side: int) -> float:
