@@ -1,7 +1,8 @@
 """Properties computed from the math of a scalar activation, never typed by hand.
 
 Each property is measured on the expression itself: limits at ±∞ are found numerically far out
-with mpmath where the values have visibly converged, else by SymPy; extrema are searched on a
+with mpmath where the values have visibly converged, or grow without bound in a tail that cannot
+oscillate, else by SymPy; extrema are searched on a
 dense grid (float64 to locate, mpmath at every point a result depends on: see `grid`);
 smoothness is read from one-sided limits of f, f' and f'' at every kink found in the expression.
 """
