@@ -11,7 +11,8 @@ import pytest
 from actsite.analysis.approximation import approximation_errors
 from actsite.analysis.computed import ComputedValues, properties_from_json, properties_to_json
 from actsite.analysis.properties import Bound, Properties
-from actsite.analysis.samples import sample_curves
+from actsite.analysis.samples import sample_curves, samples_json, with_samples_json
+from actsite.render.context import PageContext
 from actsite.render.export import export_json
 from actsite.render.pages import render_activation_pages
 from actsite.render.property_table import property_rows
@@ -109,7 +110,7 @@ def test_unreadable_or_foreign_cache_counts_as_empty(tmp_path: Path) -> None:
 def test_stale_or_damaged_entries_are_recomputed_and_others_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_file = tmp_path / "computed.json"
     monkeypatch.setattr(build, "read_cache", lambda: read_cache(cache_file))
-    monkeypatch.setattr(build, "write_cache", lambda entries: write_cache(entries, cache_file))
+    monkeypatch.setattr(build, "write_cache", lambda entries, **options: write_cache(entries, cache_file, **options))
     definitions = [BY_SLUG["relu"], BY_SLUG["softsign"], BY_SLUG["tanh"]]
     first = build.BuildReport()
     contexts = build.compute_contexts(definitions, first)
@@ -128,7 +129,7 @@ def test_stale_or_damaged_entries_are_recomputed_and_others_reused(tmp_path: Pat
 def test_pages_and_export_from_the_cache_equal_fresh_ones_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_file = tmp_path / "computed.json"
     monkeypatch.setattr(build, "read_cache", lambda: read_cache(cache_file))
-    monkeypatch.setattr(build, "write_cache", lambda entries: write_cache(entries, cache_file))
+    monkeypatch.setattr(build, "write_cache", lambda entries, **options: write_cache(entries, cache_file, **options))
     # Four or more run in worker processes; bent-identity and lut have authored display forms.
     definitions = [BY_SLUG[slug] for slug in ("bent-identity", "binary-step", "lut", "softmax")]
     fresh_report, cached_report = build.BuildReport(), build.BuildReport()
@@ -138,3 +139,27 @@ def test_pages_and_export_from_the_cache_equal_fresh_ones_byte_for_byte(tmp_path
     for one, other in zip(fresh, cached, strict=True):
         assert render_activation_pages(one) == render_activation_pages(other)
     assert export_json(fresh) == export_json(cached)
+
+
+def test_samples_spliced_as_json_text_give_the_bytes_of_the_whole_values(tmp_path: Path) -> None:
+    slugs = ("binary-step", "gelu", "softmax")  # binary-step's f′ samples hold nulls
+    contexts = {slug: PageContext(BY_SLUG[slug], ComputedValues(properties_of(slug), approximation_errors(BY_SLUG[slug]), None)) for slug in slugs}
+    samples = {slug: sample_curves(BY_SLUG[slug].math, properties_of(slug).kinks) for slug in slugs}
+    whole = [PageContext(context.loaded, context.computed.with_samples(samples[slug])) for slug, context in contexts.items()]
+    encoded = {slug: samples_json(samples[slug]) for slug in slugs if slug != "gelu"}  # gelu's values come whole, as from the cache
+    lacking = [whole[1] if context.loaded.slug == "gelu" else context for context in contexts.values()]
+    assert export_json(lacking, encoded_samples=encoded) == export_json(whole)
+    entries = {context.loaded.slug: {"key": "k", "values": context.computed.to_json()} for context in lacking}
+    write_cache({context.loaded.slug: {"key": "k", "values": context.computed.to_json()} for context in whole}, tmp_path / "whole.json")
+    write_cache(entries, tmp_path / "spliced.json", encoded_samples=encoded)
+    assert (tmp_path / "spliced.json").read_bytes() == (tmp_path / "whole.json").read_bytes()
+    assert read_cache(tmp_path / "spliced.json")["binary-step"]["values"]["samples"] == samples["binary-step"]
+
+
+def test_samples_are_spliced_only_in_place_of_a_last_null() -> None:
+    assert with_samples_json('{"a":1,"v":{"b":[2],"samples":null}}', '{"x":[0.5]}') == '{"a":1,"v":{"b":[2],"samples":{"x":[0.5]}}}'
+    for text in ('{"samples":null,"a":1}', '{"samples":[1]}', '{"samples":null]'):
+        with pytest.raises(ValueError, match="does not end with"):
+            with_samples_json(text, "[]")
+    with pytest.raises(ValueError, match="not JSON compliant"):
+        samples_json({"x": [0.0], "y": [math.nan], "dy": [None]})  # the export refuses NaN

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 
 from actsite.definitions.symbolic import Evaluator, ScalarMath, at_kink
@@ -33,3 +35,27 @@ def _derivative_samples(df: Evaluator, xs: list[float], undefined: list[bool]) -
 def round_sig(value: float) -> float:
     """Round to 15 significant digits so the JSON stays compact and stable across platforms."""
     return float(f"{value:.15g}")
+
+
+def samples_json(samples: Samples) -> str:
+    """The samples as the compact JSON text the export and the value cache hold (NaN refused, as the export refuses it).
+
+    The build's workers encode them (1201 points × 3 per activation) while MkDocs builds the pages;
+    the export and the cache then splice the texts in (`with_samples_json`) instead of encoding them again.
+    """
+    return json.dumps(samples, separators=(",", ":"), allow_nan=False)
+
+
+SAMPLES_PLACE = '"samples":null'
+
+
+def with_samples_json(text: str, samples: str) -> str:
+    """Compact JSON `text` whose last value, at every depth, is `"samples": null`, with the JSON `samples` in that place.
+
+    The result is exactly the text of the same value encoded with those samples in it: only closing
+    braces follow the place, and compact JSON text is the concatenation of its parts.
+    """
+    head, place, tail = text.rpartition(SAMPLES_PLACE)
+    if not place or tail.strip("}"):
+        raise ValueError('the JSON text does not end with "samples": null')
+    return f'{head}"samples":{samples}{tail}'

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from actsite.analysis.properties import Properties
+from actsite.analysis.samples import with_samples_json
 from actsite.render.api_call import pytorch_expression
 from actsite.render.context import PageContext
 
@@ -100,8 +101,19 @@ def activation_record(context: PageContext) -> dict[str, Any]:
     }
 
 
-def export_json(contexts: list[PageContext], record: Callable[[PageContext], dict[str, Any]] = activation_record) -> str:
-    """The whole export as deterministic JSON text; `record` gives each activation's entry (`activation_record`'s)."""
-    records = [record(c) for c in sorted(contexts, key=lambda c: c.loaded.slug)]
-    document = {"format_version": FORMAT_VERSION, "generated_from": len(records), "activations": records}
-    return json.dumps(document, ensure_ascii=False, sort_keys=False, separators=(",", ":"), allow_nan=False) + "\n"
+def export_json(
+    contexts: list[PageContext], record: Callable[[PageContext], dict[str, Any]] = activation_record, encoded_samples: Mapping[str, str] | None = None
+) -> str:
+    """The whole export as deterministic JSON text; `record` gives each activation's entry (`activation_record`'s).
+
+    `encoded_samples` (slug → JSON text, `samples_json`) are the samples of the records that have none yet.
+    """
+    encoded_samples = encoded_samples or {}
+    entries: list[str] = []
+    for context in sorted(contexts, key=lambda c: c.loaded.slug):
+        entry = record(context)
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        encoded = encoded_samples.get(context.loaded.slug)
+        entries.append(with_samples_json(text, encoded) if encoded is not None and entry["samples"] is None else text)
+    head = json.dumps({"format_version": FORMAT_VERSION, "generated_from": len(entries)}, separators=(",", ":"))
+    return f'{head[:-1]},"activations":[{",".join(entries)}]}}\n'  # {"format_version":…,"generated_from":…,"activations":[…]}

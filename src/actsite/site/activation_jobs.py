@@ -31,7 +31,7 @@ from types import TracebackType
 from typing import Any
 
 from actsite.analysis.computed import ComputedValues, compute_values
-from actsite.analysis.samples import Samples, sample_curves
+from actsite.analysis.samples import sample_curves, samples_json
 from actsite.definitions.load import Loaded, check_serially, math_problems
 from actsite.render.context import PageContext
 from actsite.render.export import activation_record
@@ -67,7 +67,7 @@ class PageAssets:
 
     script: str | None = None
     figures: dict[str, bytes] = field(default_factory=dict)
-    samples: Samples | None = None  # the export's sampled curves, for freshly computed values
+    samples_json: str | None = None  # the export's sampled curves of freshly computed values, as JSON text (`samples_json`)
 
 
 _inherited: list[Loaded] = []  # the definitions forked workers inherit (set before the pool starts)
@@ -111,7 +111,7 @@ def run_assets_job(ticket: Ticket, needs: Needs, kinks: tuple[float, ...] | None
     return PageAssets(
         script=entry_script(loaded) if needs.script else None,
         figures=render_activation(loaded) if needs.figures else {},
-        samples=sample_curves(loaded.math, kinks) if kinks is not None else None,
+        samples_json=samples_json(sample_curves(loaded.math, kinks)) if kinks is not None else None,
     )
 
 
@@ -194,10 +194,10 @@ class ActivationJobs:
         """Whether some second job (a script, figures, samples) was queued."""
         return bool(self._assets)
 
-    def samples(self, slug: str) -> Samples | None:
-        """The samples of the activation's freshly computed values (waiting for its second job); None if it computed none."""
+    def samples_json(self, slug: str) -> str | None:
+        """The samples of the activation's freshly computed values as JSON text (waiting for its second job); None if it computed none."""
         future = self._assets.get(slug)
-        return future.result().samples if future is not None else None
+        return future.result().samples_json if future is not None else None
 
     def figures(self, slug: str) -> dict[str, bytes]:
         """The activation's figures its second job rendered (waiting for it); none if it had none to render."""

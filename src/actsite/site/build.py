@@ -125,11 +125,12 @@ def compute_contexts(definitions: list[Loaded], report: BuildReport | None = Non
     return contexts
 
 
-def store_values(contexts: list[PageContext]) -> None:
-    """Rewrite the value cache with exactly these (whole) values."""
+def store_values(contexts: list[PageContext], encoded_samples: dict[str, str] | None = None) -> None:
+    """Rewrite the value cache with exactly these values, whole: `encoded_samples` (slug → JSON text) are the samples of those that lack them."""
     code = code_fingerprint(extra=SAMPLE_XS.tolist())
     ordered = sorted(contexts, key=lambda c: c.loaded.slug)
-    write_cache({context.loaded.slug: {"key": cache_key(context.loaded, code), "values": context.computed.to_json()} for context in ordered})
+    entries = {context.loaded.slug: {"key": cache_key(context.loaded, code), "values": context.computed.to_json()} for context in ordered}
+    write_cache(entries, encoded_samples=encoded_samples)
 
 
 class _StaleWork:
@@ -188,25 +189,17 @@ class PendingAssets:
             figures.update(future.result())
         files = function_scripts([context.loaded for context in self._contexts], FUNCTIONS_CACHE, self._jobs.mapper("script"))
         if self.export_pending:
-            contexts = [self._whole(context) for context in self._contexts]
-            store_values(contexts)
-            files[EXPORT] = self.export(contexts).encode("utf-8")
+            # The samples of fresh values come encoded from their second jobs: the cache and the export splice them in.
+            encoded = {context.loaded.slug: text for context in self._contexts if (text := self._jobs.samples_json(context.loaded.slug)) is not None}
+            store_values(self._contexts, encoded)
+            files[EXPORT] = self.export(self._contexts, encoded).encode("utf-8")
         return figures, files
 
-    def _whole(self, context: PageContext) -> PageContext:
-        """The context with its samples (from its second job where they were computed there)."""
-        samples = self._jobs.samples(context.loaded.slug)
-        return context if samples is None else PageContext(context.loaded, context.computed.with_samples(samples))
-
-    def export(self, contexts: list[PageContext]) -> str:
-        """data/activations.json of whole `contexts`, from their records (the samples filled in)."""
+    def export(self, contexts: list[PageContext], encoded_samples: dict[str, str] | None = None) -> str:
+        """data/activations.json of `contexts`, from their records; `encoded_samples` (slug → JSON text) fill the records without samples."""
         from actsite.render.export import export_json
 
-        def record(context: PageContext) -> dict[str, Any]:
-            made = self._records[context.loaded.slug]
-            return made if made["samples"] is not None else {**made, "samples": context.computed.samples}  # "samples" stays the last key
-
-        return export_json(contexts, record)
+        return export_json(contexts, lambda context: self._records[context.loaded.slug], encoded_samples)
 
     def finish(self, report: BuildReport) -> dict[str, bytes]:
         """Wait for the assets, write them under docs/ and the plot cache; docs path → bytes of each."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from actsite.analysis import bounded_minimum as bounded_minimum_module
 from actsite.analysis import grid as grid_module
 from actsite.analysis import properties as properties_module
 from actsite.analysis import samples as samples_module
+from actsite.analysis.samples import with_samples_json
 from actsite.definitions import mpfr as mpfr_module
 from actsite.definitions import symbolic as symbolic_module
 from actsite.definitions.load import ROOT, Loaded
@@ -72,9 +74,15 @@ def read_cache(path: Path = CACHE_FILE) -> dict[str, dict[str, Any]]:
     return data["entries"]
 
 
-def write_cache(entries: dict[str, dict[str, Any]], path: Path = CACHE_FILE) -> None:
-    """Replace the cache atomically with `entries` (slug → entry)."""
+def write_cache(entries: dict[str, dict[str, Any]], path: Path = CACHE_FILE, encoded_samples: Mapping[str, str] | None = None) -> None:
+    """Replace the cache atomically with `entries` (slug → entry); `encoded_samples` (slug → JSON text) fill entries whose samples are None."""
+    encoded_samples = encoded_samples or {}
+    parts: list[str] = []
+    for slug, entry in entries.items():
+        text = json.dumps(entry, separators=(",", ":"))
+        encoded = encoded_samples.get(slug)
+        parts.append(f"{json.dumps(slug)}:{with_samples_json(text, encoded) if encoded is not None and entry['values']['samples'] is None else text}")
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps({"format": FORMAT, "entries": entries}, separators=(",", ":")) + "\n", encoding="utf-8")
+    temporary.write_text(f'{{"format":{json.dumps(FORMAT)},"entries":{{{",".join(parts)}}}}}\n', encoding="utf-8")  # {"format":…,"entries":{…}}
     temporary.replace(path)
