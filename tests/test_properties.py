@@ -445,3 +445,12 @@ def test_the_bounded_search_for_sup_abs_derivative_returns_scipys_value_to_the_l
     for objective in objectives:
         expected = minimize_scalar(objective, bounds=(low, high), method="bounded", options={"xatol": 1e-12}).fun
         assert bounded_minimum(objective, low, high, x_tolerance=1e-12) == float(expected), slug
+
+
+def test_grid_points_at_kinks_are_those_at_kink_finds() -> None:
+    from actsite.analysis.properties import GRID, _at_kinks
+    from actsite.definitions.symbolic import KINK_TOLERANCE, at_kink
+
+    xs = np.unique(np.concatenate([GRID, [0.5e-12, 1.0 + 2e-12, -3.0 - 0.9e-12]]))
+    for kinks in ((), (0.0,), (1.0, -3.0), (0.0, 1.0 + KINK_TOLERANCE, 60.0)):
+        assert _at_kinks(xs, kinks).tolist() == [at_kink(x, kinks) for x in xs], kinks

@@ -21,7 +21,7 @@ import sympy
 
 from actsite.analysis.bounded_minimum import bounded_minimum
 from actsite.analysis.grid import MARGIN, GridValues
-from actsite.definitions.symbolic import PRECISION_DIGITS, ScalarMath, X, at_kink, mpmath_function
+from actsite.definitions.symbolic import KINK_TOLERANCE, PRECISION_DIGITS, ScalarMath, X, at_kink, mpmath_function
 
 GRID = np.linspace(-60.0, 60.0, 4801)
 TOLERANCE = 1.0e-9
@@ -67,7 +67,7 @@ def compute(math_: ScalarMath) -> Properties:
     kinks = tuple(math_.kinks)
     xs = np.unique(np.concatenate([GRID, np.array(kinks, dtype=float)]))
     f_grid = GridValues(math_, math_.function, xs)  # the range and zero-centredness make exact what they read
-    smooth_xs = np.array([x for x in xs if not at_kink(x, kinks)])
+    smooth_xs = xs[~_at_kinks(xs, kinks)]
     df_grid = GridValues(math_, math_.derivative, smooth_xs)
     # Monotonicity reads whether f′ falls below −TOLERANCE (rises above TOLERANCE) anywhere, NaN
     # counting as both, and unless it does both, the sign of every small f′.
@@ -95,6 +95,13 @@ def compute(math_: ScalarMath) -> Properties:
         kinks=kinks,
         pieces=_image_pieces(math_, kinks, lower, upper) if smoothness == -1 else None,
     )
+
+
+def _at_kinks(xs: np.ndarray, kinks: tuple[float, ...]) -> np.ndarray:
+    """`at_kink` of every x in `xs`, at once."""
+    if not kinks:
+        return np.zeros(xs.shape, dtype=bool)
+    return np.any(np.abs(xs[:, np.newaxis] - np.array(kinks, dtype=float)[np.newaxis, :]) < KINK_TOLERANCE, axis=1)
 
 
 def _image_pieces(math_: ScalarMath, kinks: tuple[float, ...], lower: Bound, upper: Bound) -> tuple[tuple[Bound, Bound], ...] | None:
