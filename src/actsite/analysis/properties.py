@@ -2,9 +2,9 @@
 
 Each property is measured on the expression itself: limits at ±∞ are found numerically far out
 with mpmath where the values have visibly converged, or grow without bound in a tail that cannot
-oscillate, else by SymPy; extrema are searched on a
-dense grid (float64 to locate, mpmath at every point a result depends on: see `grid`);
-smoothness is read from one-sided limits of f, f' and f'' at every kink found in the expression.
+oscillate, else by SymPy; extrema are searched on a dense grid (float64 to locate, mpmath at every
+point a result depends on: see `grid`); smoothness is read from one-sided limits of f, f' and f''
+at every kink found in the expression.
 """
 
 from __future__ import annotations
@@ -294,9 +294,9 @@ def _converged_far_out(near: mpmath.mpf, middle: mpmath.mpf, far: mpmath.mpf) ->
 def _diverged_far_out(near: mpmath.mpf, middle: mpmath.mpf, far: mpmath.mpf) -> float | None:
     """±inf when a non-oscillating tail's values at x = ±10^20, ±10^40, ±10^80 grow at least like √|x| with one sign; None when undecided.
 
-    |f| ≥ 10^10, then ≥ 10^10 times that at 10^40 and ≥ 10^20 times that at 10^80: the growth of
-    every unbounded tail in the catalogue but the slowest (ln x, which is left to SymPy), and far
-    beyond what a tail with a finite limit does. A test compares every decision with SymPy's limit.
+    |f| ≥ 10^10, then ≥ 10^10 times that at 10^40 and ≥ 10^20 times that at 10^80: far beyond what
+    a tail with a finite limit does. Slower growth (ln x), and tails whose far values cannot be
+    evaluated (x·tanh(eˣ)), are left to SymPy. A test compares every decision with SymPy's limit.
     """
     same_sign = (near > 0 and middle > 0 and far > 0) or (near < 0 and middle < 0 and far < 0)
     if not same_sign:
