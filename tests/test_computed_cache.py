@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -145,7 +146,7 @@ def test_samples_spliced_as_json_text_give_the_bytes_of_the_whole_values(tmp_pat
     slugs = ("binary-step", "gelu", "softmax")  # binary-step's f′ samples hold nulls
     contexts = {slug: PageContext(BY_SLUG[slug], ComputedValues(properties_of(slug), approximation_errors(BY_SLUG[slug]), None)) for slug in slugs}
     samples = {slug: sample_curves(BY_SLUG[slug].math, properties_of(slug).kinks) for slug in slugs}
-    whole = [PageContext(context.loaded, context.computed.with_samples(samples[slug])) for slug, context in contexts.items()]
+    whole = [PageContext(context.loaded, dataclasses.replace(context.computed, samples=samples[slug])) for slug, context in contexts.items()]
     encoded = {slug: samples_json(samples[slug]) for slug in slugs if slug != "gelu"}  # gelu's values come whole, as from the cache
     lacking = [whole[1] if context.loaded.slug == "gelu" else context for context in contexts.values()]
     assert export_json(lacking, encoded_samples=encoded) == export_json(whole)

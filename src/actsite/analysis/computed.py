@@ -8,7 +8,7 @@ what the cache stores.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from actsite.analysis.approximation import approximation_errors
@@ -24,10 +24,6 @@ class ComputedValues:
     properties: Properties
     approximation_errors: dict[str, float]
     samples: Samples | None  # None until computed, where the build computes them after the pages (the export alone shows them)
-
-    def with_samples(self, samples: Samples) -> ComputedValues:
-        """These values with their sampled curves."""
-        return replace(self, samples=samples)
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data."""

@@ -114,6 +114,6 @@ def export_json(
         entry = record(context)
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         encoded = encoded_samples.get(context.loaded.slug)
-        entries.append(with_samples_json(text, encoded) if encoded is not None and entry["samples"] is None else text)
+        entries.append(text if encoded is None else with_samples_json(text, encoded))
     head = json.dumps({"format_version": FORMAT_VERSION, "generated_from": len(entries)}, separators=(",", ":"))
     return f'{head[:-1]},"activations":[{",".join(entries)}]}}\n'  # {"format_version":…,"generated_from":…,"activations":[…]}

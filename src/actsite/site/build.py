@@ -192,14 +192,14 @@ class PendingAssets:
             # The samples of fresh values come encoded from their second jobs: the cache and the export splice them in.
             encoded = {context.loaded.slug: text for context in self._contexts if (text := self._jobs.samples_json(context.loaded.slug)) is not None}
             store_values(self._contexts, encoded)
-            files[EXPORT] = self.export(self._contexts, encoded).encode("utf-8")
+            files[EXPORT] = self.export(encoded).encode("utf-8")
         return figures, files
 
-    def export(self, contexts: list[PageContext], encoded_samples: dict[str, str] | None = None) -> str:
-        """data/activations.json of `contexts`, from their records; `encoded_samples` (slug → JSON text) fill the records without samples."""
+    def export(self, encoded_samples: dict[str, str] | None = None) -> str:
+        """data/activations.json, from the records; `encoded_samples` (slug → JSON text) fill the records without samples."""
         from actsite.render.export import export_json
 
-        return export_json(contexts, lambda context: self._records[context.loaded.slug], encoded_samples)
+        return export_json(self._contexts, lambda context: self._records[context.loaded.slug], encoded_samples)
 
     def finish(self, report: BuildReport) -> dict[str, bytes]:
         """Wait for the assets, write them under docs/ and the plot cache; docs path → bytes of each."""
@@ -275,7 +275,7 @@ def _generate(report: BuildReport | None, before_writing: Callable[[], None] | N
         example = next(records[slug] for slug in sorted(records) if records[slug]["api"]["pytorch"])
         outputs.update({p: t.encode("utf-8") for p, t in render_data_format_pages(example).items()})
         if not assets.export_pending:
-            outputs[EXPORT] = assets.export(contexts).encode("utf-8")
+            outputs[EXPORT] = assets.export().encode("utf-8")
         outputs.update(catalogue_pages(contexts))
         deferred = defer_assets and (jobs.rendering_assets or bool(plan.families))  # else nothing is left to wait for
         new_figures: dict[str, bytes] = {}

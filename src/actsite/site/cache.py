@@ -75,13 +75,13 @@ def read_cache(path: Path = CACHE_FILE) -> dict[str, dict[str, Any]]:
 
 
 def write_cache(entries: dict[str, dict[str, Any]], path: Path = CACHE_FILE, encoded_samples: Mapping[str, str] | None = None) -> None:
-    """Replace the cache atomically with `entries` (slug → entry); `encoded_samples` (slug → JSON text) fill entries whose samples are None."""
+    """Replace the cache atomically with `entries` (slug → entry); `encoded_samples` (slug → JSON text) are the samples of entries that hold None."""
     encoded_samples = encoded_samples or {}
     parts: list[str] = []
     for slug, entry in entries.items():
         text = json.dumps(entry, separators=(",", ":"))
         encoded = encoded_samples.get(slug)
-        parts.append(f"{json.dumps(slug)}:{with_samples_json(text, encoded) if encoded is not None and entry['values']['samples'] is None else text}")
+        parts.append(f"{json.dumps(slug)}:{text if encoded is None else with_samples_json(text, encoded)}")
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(f'{{"format":{json.dumps(FORMAT)},"entries":{{{",".join(parts)}}}}}\n', encoding="utf-8")  # {"format":…,"entries":{…}}

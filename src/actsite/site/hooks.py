@@ -307,7 +307,7 @@ def _write_search_indexes(config: MkDocsConfig) -> None:
     The other languages' builds run inside static-i18n's on_post_build of the first one (with its
     `building` flag set): their calls return at once; the first language's call comes last.
     """
-    if getattr(config.plugins.get("i18n"), "building", False):
+    if _building_other_language(config):
         return
     try:
         write_search_indexes(Path(config.site_dir))
