@@ -7,9 +7,15 @@ BIN := $(VENV)/bin
 BUILD_STAMP := $(VENV)/.build-installed
 TEST_STAMP := $(VENV)/.test-installed
 NPM_STAMP := node_modules/.installed
+LIGHTHOUSE := node_modules/.bin/lighthouse
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates in the site (sitemap) are the last commit's, not the build's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# The published address (README: Publishing), e.g. `make build SITE_URL=https://example.org/activations/`;
+# mkdocs.yml reads it. Without it the site claims no address (no canonical links, no sitemap).
+ifdef SITE_URL
+export SITE_URL
+endif
 
 .PHONY: serve build check test test-fast lint fix-schema kink-gradients benchmark clean
 
@@ -28,9 +34,14 @@ $(TEST_STAMP): requirements-test.txt requirements.txt pyproject.toml | $(BIN)/py
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@ $(BUILD_STAMP)
 
+# The site's own assets (KaTeX); the dev dependencies (Lighthouse, for `make benchmark`) only where needed.
 $(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --omit=dev --no-audit --no-fund --silent
 	touch $@
+
+$(LIGHTHOUSE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@ $(NPM_STAMP)
 
 ## serve: build the site and serve it at http://127.0.0.1:8000 (rebuilds on edit)
 serve: $(BUILD_STAMP) $(NPM_STAMP)
@@ -72,8 +83,8 @@ test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest $(PARALLEL) -m "not site and not browser" $(FAST_TESTS)
 
 ## benchmark: clean/bare and no-op/bare build ratios, stage times, what one edit re-renders, the first
-## visit's transfer in chromium (Playwright comes with the test requirements)
-benchmark: $(TEST_STAMP) $(NPM_STAMP)
+## visit's transfer in chromium (Playwright comes with the test requirements), Lighthouse on five pages
+benchmark: $(TEST_STAMP) $(NPM_STAMP) $(LIGHTHOUSE)
 	$(BIN)/python scripts/benchmark.py
 
 ## kink-gradients: measure f′ at every kink in PyTorch, JAX and Keras (JAX backend) and rewrite
