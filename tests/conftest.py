@@ -117,9 +117,30 @@ def shared_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+# The shared site is built as it is published (README: Publishing): with an address under a sub-path,
+# by the command the Pages workflow runs, and served under that sub-path (`server`), so every browser
+# test visits it as a reader of a project site would.
+PUBLISHED_URL = "https://example.org/reference/"
+SUB_PATH = "/reference"
+
+
+def site_path(url: str) -> str:
+    """The path of a served URL within the site (`/zh/activations/elu/`); it must lie under SUB_PATH."""
+    from urllib.parse import urlparse
+
+    path = urlparse(url).path
+    assert path.startswith(SUB_PATH + "/"), f"{url} is outside the site's sub-path {SUB_PATH}/"
+    return path[len(SUB_PATH) :]
+
+
+def build_command(site: Path, site_url: str = PUBLISHED_URL) -> list[str]:
+    """`make build` into `site` with the address `site_url`: the command .github/workflows/pages.yml runs."""
+    return ["make", "--no-print-directory", "build", f"SITE={site}", f"SITE_URL={site_url}"]
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the whole site once per test run with `mkdocs build --strict`; every worker uses that build."""
+    """Build the whole site once per test run with `make build` (strict MkDocs); every worker uses that build."""
     shared = shared_temp(tmp_path_factory)
     site, complete = shared / "built-site", shared / "built-site.complete"
     if complete.exists():  # built by another worker: no need to wait for the project folder
@@ -129,15 +150,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             return site
         shutil.rmtree(site, ignore_errors=True)
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env=environment,
-            check=False,
-        )
-        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+        result = subprocess.run(build_command(site), cwd=ROOT, capture_output=True, text=True, env=environment, check=False)
+        assert result.returncode == 0, f"make build failed:\n{result.stdout}\n{result.stderr}"
         complete.touch()
     return site
 
@@ -210,19 +224,41 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """The site under SUB_PATH, as a host serves a project site: other paths are 404, a missing page gets 404.html."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        """The file for a path under SUB_PATH; a path outside it maps to nothing."""
+        if path != SUB_PATH and not path.startswith(SUB_PATH + "/"):
+            return str(Path(self.directory) / "\0outside")
+        return super().translate_path(path[len(SUB_PATH) :] or "/")
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's 404 page, as GitHub Pages serves it."""
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def server(built_site: Path) -> Iterator[str]:
-    """Serve the built site on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    """Serve the built site under SUB_PATH on a free loopback port; yield the site's URL (no trailing slash)."""
+    handler = functools.partial(_SubPathHandler, directory=str(built_site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUB_PATH}"
     httpd.shutdown()
 
 

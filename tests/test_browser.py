@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from actsite.render.sections import SECTION_ANCHORS
-from conftest import BY_SLUG, SLUGS
+from conftest import BY_SLUG, SLUGS, site_path
 from test_site import parse
 
 pytestmark = pytest.mark.browser
@@ -204,7 +204,7 @@ def test_every_internal_link_and_anchor_resolves(visits: dict[str, dict[str, obj
             if url.netloc != host:
                 continue
             checked += 1
-            target = built_site / unquote(url.path).lstrip("/")
+            target = built_site / unquote(site_path(url.geturl())).lstrip("/")
             if url.path.endswith("/"):
                 target = target / "index.html"
             if not target.exists():
@@ -241,7 +241,7 @@ def test_language_switcher_keeps_page_and_section(browser: Browser, server: str,
     page.hover(".md-header__option .md-select")
     page.click(f'a[hreflang="{language}"]')
     page.wait_for_load_state("load")
-    assert urlparse(page.url).path == expected.format(slug=slug)
+    assert site_path(page.url) == expected.format(slug=slug)
     assert urlparse(page.url).fragment == "derivative"
     page.close()
 

@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, Page
 from actsite.analysis.samples import SAMPLE_XS
 from actsite.render.javascript import FUNCTIONS_DIR
 from actsite.render.live import CHART_SCRIPT, LIVE_SCRIPT, SHIM_SCRIPT, STYLESHEET
-from conftest import BY_SLUG, DEFINITIONS, SLUGS
+from conftest import BY_SLUG, DEFINITIONS, SLUGS, site_path
 
 pytestmark = pytest.mark.browser
 
@@ -209,7 +209,7 @@ def test_a_link_with_a_setting_opens_it_and_the_language_switch_keeps_it(watched
     page.click('a[hreflang="zh"]')
     page.wait_for_load_state("load")
     url = urlparse(page.url)
-    assert (url.path, url.query, url.fragment) == ("/zh/activations/elu/", "alpha=0.5", "plot")
+    assert (site_path(page.url), url.query, url.fragment) == ("/zh/activations/elu/", "alpha=0.5", "plot")
     assert page.input_value("[data-parameter-box=alpha]") == "0.5"
     assert page.get_by_label("α (默认值 1)").count() == 1, "labels in the page's language"
     assert "α = 0.5" in page.inner_text(".live-parameters .chart-legend")
@@ -289,7 +289,7 @@ def test_family_and_activation_pages_open_the_playground_preselected(watched: Wa
     page.goto(server + "/zh/families/exponential-linear/")
     page.click(".open-in-playground")
     page.wait_for_load_state("load")
-    assert urlparse(page.url).path == "/zh/playground/"
+    assert site_path(page.url) == "/zh/playground/"
     assert page.eval_on_selector_all("[data-slug]", "items => items.map(i => i.dataset.slug)") == ["celu", "elu", "isrlu", "selu"]
     page.goto(server + "/activations/relu/")
     page.click(".compare-with")

@@ -27,6 +27,7 @@ BROKEN_LINE = (
 
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+    environment.pop("SITE_URL", None)  # built without an address (README: Publishing)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=environment, check=False)
 
@@ -122,3 +123,19 @@ def test_a_skipping_build_imports_no_part_of_the_generator(first_build: tuple[Pa
     assert result.returncode == 0, result.stderr
     assert "actsite: generation skipped" in result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_build_without_an_address_claims_none(first_build: tuple[Path, Path, str]) -> None:
+    """No canonical link, og:url or sitemap, and no localhost or `None` address anywhere (README: Publishing)."""
+    _, site, _ = first_build
+    assert not (site / "sitemap.xml").exists()
+    assert not (site / "sitemap.xml.gz").exists()
+    assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    claims = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        claims += [f"{page.relative_to(site)}: {claim}" for claim in ('rel="canonical" href="http', 'property="og:url"', "127.0.0.1", 'href="None') if claim in text]
+    assert claims == []
+    gelu = (site / "zh" / "activations" / "gelu" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="GELU（高斯误差线性单元）">' in gelu
+    assert '<meta property="og:locale" content="zh_CN">' in gelu

@@ -15,7 +15,7 @@ import pytest
 
 from actsite.site.generation_state import STATE_FILE
 from actsite.site.publish import publish
-from conftest import ROOT
+from conftest import PUBLISHED_URL, ROOT
 
 # These build in the project folder itself: one at a time with every other build there (pytest-xdist).
 pytestmark = pytest.mark.usefixtures("exclusive_root")
@@ -26,8 +26,8 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
-    second = tmp_path / "site"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    second = tmp_path / "site"  # MkDocs itself, with the address `make build` was given for built_site
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": PUBLISHED_URL}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(second)], cwd=ROOT, capture_output=True, text=True, env=environment, check=False
     )

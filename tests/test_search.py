@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page
 
 from actsite.site.search_index import ACTIVATION_SECTIONS_LEFT_OUT, dumps, index_path
 from actsite.verify.first_visit import GOAL_KB, Visit, measure, report
-from conftest import BY_SLUG, SLUGS
+from conftest import BY_SLUG, SLUGS, site_path
 
 PREFIX = {"en": "", "zh": "zh/"}
 QUERIES = {"en": "GELU", "zh": "高斯"}  # both find /activations/gelu/ in their language (checked below)
@@ -103,7 +103,7 @@ def test_search_returns_results_in_the_page_language_only(browser: Browser, serv
     page.fill("input.md-search__input", QUERIES[language])
     page.press("input.md-search__input", "End")
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
-    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => new URL(a.href).pathname)")
+    links = [site_path(href) for href in page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")]
     suggestion = page.inner_text(".md-search__suggest")
     context.close()
     assert f"/{PREFIX[language]}activations/gelu/" in links, links

@@ -53,6 +53,7 @@ from actsite.site.generation_state import (
     up_to_date,
     write_state,
 )
+from actsite.site.hosting import HostingError, prepare_for_hosting
 from actsite.site.redirects import AliasTarget, write_redirects
 from actsite.site.search_index import SearchIndexError, searched_html, write_search_indexes
 
@@ -315,7 +316,18 @@ def _write_search_indexes(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-on_post_build = CombinedEvent(_write_redirects, _finish_assets, _write_search_indexes)
+@event_priority(-115)  # once every language is built (static-i18n's on_post_build, -100)
+def _publish(config: MkDocsConfig) -> None:
+    """robots.txt, the sitemap only where the site has an address, the 404 page's words (`hosting`)."""
+    if _building_other_language(config):
+        return
+    try:
+        prepare_for_hosting(Path(config.site_dir), config.site_url or None)
+    except HostingError as error:
+        raise PluginError(str(error)) from None
+
+
+on_post_build = CombinedEvent(_write_redirects, _finish_assets, _write_search_indexes, _publish)
 
 _whole_content: tuple[Page, str] | None = None  # the page whose HTML the search plugin is reading cut, and its whole HTML
 
