@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,47 @@ def test_failed_generation_writes_nothing(tmp_path: Path, monkeypatch: pytest.Mo
         build.generate()
     assert not docs.exists()
     assert not plots.exists()
+
+
+def _small_project(folder: Path, function: str | None = None) -> Path:
+    """A project folder with leaky-relu alone (its snippet too) and a copy of i18n/, for `actsite check` to run in."""
+    (folder / "activations" / "code").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "i18n", folder / "i18n")
+    shutil.copy(ROOT / "activations" / "code" / "leaky-relu.py", folder / "activations" / "code" / "leaky-relu.py")
+    text = (ROOT / "activations" / "leaky-relu.yaml").read_text(encoding="utf-8")
+    if function is not None:
+        old = "  function: Piecewise((x, x >= 0), (alpha*x, True))\n"
+        assert old in text
+        text = text.replace(old, f"  function: {function}\n")
+    (folder / "activations" / "leaky-relu.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _check(folder: Path) -> subprocess.CompletedProcess[str]:
+    # A hang would end at the timeout (a failure, not a timing): the check must finish on bad input too.
+    return subprocess.run([sys.executable, "-m", "actsite.cli", "check"], cwd=folder, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_a_repeated_key_in_an_i18n_file_fails_the_check_with_file_and_line(tmp_path: Path) -> None:
+    project = _small_project(tmp_path)
+    with (project / "i18n" / "ui.zh.yaml").open("a", encoding="utf-8") as ui:
+        ui.write("formula: 公式（重复）\n")
+    line = len((project / "i18n" / "ui.zh.yaml").read_text(encoding="utf-8").splitlines())
+    result = _check(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert f"i18n/ui.zh.yaml: line {line}: key 'formula' appears twice: keep one" in (result.stdout + result.stderr).splitlines()
+
+
+@pytest.mark.parametrize(("function", "x"), [("exp(exp(exp(x)))", "1.9"), ("exp(-exp(exp(exp(x))))", "1.9"), ("x*cosh(cosh(cosh(x)))**40", "-4")])
+def test_a_function_that_overflows_fails_the_check_in_one_line(tmp_path: Path, function: str, x: str) -> None:
+    # exp(−exp(exp(eˣ))) is finite (0) in float64 but overflows on the way; mpmath alone would never finish it.
+    result = _check(_small_project(tmp_path, function))
+    output = (result.stdout + result.stderr).splitlines()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert [line for line in output if line.startswith("activations/leaky-relu.yaml: math.function: f overflows float64 at x = ")] == [
+        f"activations/leaky-relu.yaml: math.function: f overflows float64 at x = {x} at the default parameters (a value on the way exceeds 1.8e308): "
+        "f and what it is computed from must stay within float64 on the plot range [-4, 4]"
+    ]

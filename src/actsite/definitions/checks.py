@@ -173,6 +173,16 @@ def _finite_on_range(
     within a millionth of the largest are evaluated again.
     """
     low, high = plot_range
+    concrete = expand_helpers(expression).subs(values)
+    overflow = float64.first_overflow(concrete, np.array([float(x) for x in grid]))
+    if overflow is not None:  # before mpmath, whose exponents grow without bound (exp(exp(exp(x))) never ends)
+        return [
+            (
+                field,
+                f"{name} overflows float64 at x = {overflow:.6g} {description} (a value on the way exceeds 1.8e308): "
+                f"{name} and what it is computed from must stay within float64 on the plot range [{low:g}, {high:g}]",
+            )
+        ]
     fast, exact = _screened_values(expression, values, grid)
     for i in sorted(exact):
         value, x = exact[i], grid[i]
@@ -181,7 +191,6 @@ def _finite_on_range(
         if isinstance(value, mpmath.mpc) and abs(value.imag) > 1e-12:
             return [(field, f"{name}({mpmath.nstr(x, 6)}) is not real {description}: {name} must be real on the plot range [{low:g}, {high:g}]")]
     magnitudes = np.where(np.isfinite(fast), np.abs(fast), 0.0)
-    concrete = expand_helpers(expression).subs(values)
     if magnitudes.size:
         compiled = mpmath_function(concrete)
         for i in np.flatnonzero(magnitudes >= float(np.max(magnitudes)) * (1 - 1e-6)):

@@ -39,3 +39,27 @@ def float64_values(concrete: sympy.Expr, xs: np.ndarray) -> np.ndarray:
             return np.array(values, dtype=float)
         except (TypeError, ValueError, ZeroDivisionError, AttributeError, NameError):
             return np.full(xs.shape, np.nan)  # every point is then evaluated with mpmath
+
+
+def first_overflow(concrete: sympy.Expr, xs: np.ndarray) -> float | None:
+    """The first x of `xs` at which evaluating `concrete` in float64 overflows (a step exceeds the largest double), or None.
+
+    Division by zero and invalid operations are not overflow (poles and removable singularities are
+    decided elsewhere); an overflow is, even when a later step brings the value back (exp(−exp(eˣ))).
+    """
+    compiled = numpy_function(concrete)
+
+    def overflows(points: np.ndarray) -> bool:
+        with np.errstate(over="raise", divide="ignore", invalid="ignore", under="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                compiled(points)
+            except FloatingPointError:
+                return True
+            except (TypeError, ValueError, ZeroDivisionError, AttributeError, NameError, OverflowError):
+                return False  # not evaluable in float64: mpmath decides
+        return False
+
+    if not overflows(xs):
+        return None
+    return next((float(x) for x in xs if overflows(np.array([x]))), float(xs[0]))

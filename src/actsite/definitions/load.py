@@ -14,8 +14,8 @@ from pydantic import ValidationError
 from actsite.definitions.checks import check_fields, check_math
 from actsite.definitions.lint import Catalogue, Entry, Problem, Severity, SourceFile, catalogue_problems, definition_problems, file_problems
 from actsite.definitions.model import Activation
-from actsite.definitions.paths import ACTIVATIONS_DIR, ROOT
-from actsite.definitions.source import SourceError, read_mapping
+from actsite.definitions.paths import ACTIVATIONS_DIR, I18N_DIR, ROOT
+from actsite.definitions.source import SourceError, read_mapping, read_yaml
 from actsite.definitions.symbolic import MathError, ScalarMath, parse
 from actsite.definitions.vector import VectorFormula
 
@@ -132,6 +132,9 @@ def load_all(directory: Path = ACTIVATIONS_DIR, check: MathChecker = check_seria
     paths = sorted(directory.glob("*.yaml"))
     if not paths:
         raise DefinitionError([f"{_display_path(directory)}: no *.yaml definitions found"])
+    unreadable = project_file_problems()
+    if unreadable:  # every definition is validated against these files: nothing else can be checked
+        raise DefinitionError(unreadable)
     read: list[Loaded | list[str]] = []
     for path in paths:
         try:
@@ -151,6 +154,17 @@ def load_all(directory: Path = ACTIVATIONS_DIR, check: MathChecker = check_seria
     if problems:
         raise DefinitionError(problems)
     return loaded
+
+
+def project_file_problems(folder: Path = I18N_DIR) -> list[str]:
+    """The i18n files read as strictly as a definition: one line per file that is not valid UTF-8 YAML without repeated keys or aliases."""
+    problems = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            read_yaml(path)
+        except SourceError as error:
+            problems.append(f"{_display_path(path)}: {error.field}: {error}")
+    return problems
 
 
 def catalogue_of(loaded: list[Loaded]) -> Catalogue:

@@ -15,8 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from actsite.definitions.languages import LANGUAGES
-from actsite.render.i18n import ui_strings
-from actsite.render.templating import environment
 
 NOT_FOUND_PLACEHOLDER = "<div data-actsite-not-found></div>"
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
@@ -62,6 +60,10 @@ def drop_sitemap_without_address(site_dir: Path, site_url: str | None) -> list[s
 
 def not_found_html(site_url: str | None) -> str:
     """The 404 page's content in every language: what happened, a search form, the way home."""
+    # Imported here: a build that skips generation loads no template machinery of ours before MkDocs runs.
+    from actsite.render.i18n import ui_strings
+    from actsite.render.templating import environment
+
     base = base_path(site_url)
     homes = {language: base if index == 0 else f"{base}{language}/" for index, language in enumerate(LANGUAGES)}
     template = environment().get_template("not-found.html.j2")
