@@ -29,6 +29,13 @@ class Avoided(Strict):
     zh: Annotated[list[str], Field(default_factory=list, description="Chinese variants to avoid.")]
 
 
+class Synonyms(Strict):
+    """Other words readers search for a term with, per language: search finds the term's pages by them (prose may use them too)."""
+
+    en: Annotated[list[str], Field(default_factory=list, description="English words readers search for, e.g. `dying ReLU`.")]
+    zh: Annotated[list[str], Field(default_factory=list, description="Chinese words readers search for.")]
+
+
 class Term(Strict):
     """One glossary entry, e.g. `vanishing gradient` / `梯度消失`."""
 
@@ -36,6 +43,7 @@ class Term(Strict):
     zh: Annotated[str, Field(min_length=1, description="The Chinese term the pages use.")]
     definition: Text
     avoid: Avoided = Field(default_factory=Avoided)
+    synonyms: Synonyms = Field(default_factory=Synonyms)
 
     @field_validator("en", "zh")
     @classmethod

@@ -116,15 +116,26 @@ def assets(live: dict[str, Any]) -> dict[str, list[str]]:
     return {"scripts": live["scripts"], "stylesheets": live["stylesheets"]} if live["scripts"] else {}
 
 
-def page_meta(activation: Activation, language: str) -> dict[str, str | list[str]]:
-    """The front matter of an activation page: title, description (the summary) and its task tags.
+def search_boost(activation: Activation) -> float:
+    """The page's weight in search (Material's `search.boost`): 1.1 to 1.5 by its recommendation level.
+
+    Where a query matches several pages equally (a glossary term their prose uses, a task they are
+    tagged with), the functions the site recommends more come first; a query that is a page's name
+    ranks that page first whatever its level (render/search_keys.py).
+    """
+    return round(1 + activation.recommendation.level / 10, 1)
+
+
+def page_meta(activation: Activation, language: str) -> dict[str, object]:
+    """The front matter of an activation page: title, description (the summary), its task tags and its search boost.
 
     Double quotes become single ones in the description and the tags, as the pages have always shown them.
     """
     tasks = taxonomy("tasks")
-    meta: dict[str, str | list[str]] = {"title": activation.name.get(language), "description": activation.prose.summary.get(language).replace('"', "'")}
+    meta: dict[str, object] = {"title": activation.name.get(language), "description": activation.prose.summary.get(language).replace('"', "'")}
     if activation.tasks:
         meta["tags"] = [tasks[tag.task][language]["name"].replace('"', "'") for tag in activation.tasks]
+    meta["search"] = {"boost": search_boost(activation)}
     return meta
 
 

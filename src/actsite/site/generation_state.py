@@ -9,8 +9,8 @@ changed must not pay for it. After each successful generation the hook stores, i
   package whose stylesheet and fonts are copied;
 - the size and SHA-256 of every generated file as written (the docs/ files the manifest lists, the
   manifest, plots/), so a deleted or edited output is noticed (reading them all takes milliseconds);
-- what later hooks need from the definitions, instead of the definitions: the alias redirects
-  and the number of lint warnings.
+- what later hooks need from the definitions, instead of the definitions: the alias redirects,
+  the number of lint warnings and the search keys of every activation page.
 
 A build skips generation only when every part of the digest is equal and every recorded file is
 as written; anything else generates. The state is removed before generating and written after a
@@ -36,7 +36,7 @@ from actsite.definitions.paths import ROOT
 from actsite.site.redirects import AliasTarget
 
 STATE_FILE = ROOT / ".cache" / "generation.json"
-FORMAT = 1
+FORMAT = 2
 INPUT_FOLDERS = ("activations", "data", "errata", "i18n", "schema")
 IGNORED_PARTS = frozenset({"__pycache__"})
 
@@ -141,10 +141,11 @@ class GenerationState:
     outputs: dict[str, list[int | str]]
     redirects: list[AliasTarget] = field(default_factory=list)
     lint_warnings: int = 0
+    search_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # page → its name and topic keys (render/search_keys.py)
 
     def to_json(self) -> str:
         """The state file's text (keys sorted)."""
-        data = {"format": FORMAT, **{name: getattr(self, name) for name in ("digest", "outputs", "redirects", "lint_warnings")}}
+        data = {"format": FORMAT, **{name: getattr(self, name) for name in ("digest", "outputs", "redirects", "lint_warnings", "search_keys")}}
         return json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -154,7 +155,7 @@ def read_state(path: Path) -> GenerationState | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        state = GenerationState(dict(data["digest"]), dict(data["outputs"]), list(data["redirects"]), int(data["lint_warnings"]))
+        state = GenerationState(dict(data["digest"]), dict(data["outputs"]), list(data["redirects"]), int(data["lint_warnings"]), dict(data["search_keys"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if not all(isinstance(value, list) and len(value) == 2 for value in state.outputs.values()):

@@ -79,6 +79,7 @@ class _Pending:
 
 _generated_digest: dict[str, str] | None = None  # what this process last generated (or found current)
 _redirects: list[AliasTarget] = []  # what the alias redirect pages of the current site need
+_search_keys: dict[str, dict[str, list[str]]] = {}  # each activation page's name and topic keys, for its search index entry
 _reported_digest: dict[str, str] | None = None  # the broken inputs whose problems were printed last
 _serving = False  # `mkdocs serve`: a broken edit keeps the last good pages instead of stopping the build
 _katex: Katex | None = None
@@ -117,8 +118,9 @@ def _generate(digest: dict[str, str]) -> None:
     New figures, the scripts and the export are written once MkDocs has built the pages (`_finish_assets`):
     until then the state stays forgotten, so a build that fails in between generates again.
     """
-    global _redirects, _pending
+    global _redirects, _pending, _search_keys
     from actsite.definitions.load import lint_warnings
+    from actsite.render.search_keys import catalogue_search_keys
     from actsite.site.build import generate_deferring_assets
     from actsite.site.generation_state import forget_state
     from actsite.site.redirects import alias_targets
@@ -135,6 +137,7 @@ def _generate(digest: dict[str, str]) -> None:
     if loaded_code != digest["code"]:
         print("actsite: the generator's code changed since this process started: restart `mkdocs serve` to use it", file=sys.stderr)
     _redirects = alias_targets(definitions)
+    _search_keys = catalogue_search_keys(definitions)
     if pending is None:
         _record_generation(digest, loaded_code, len(warnings))
     else:
@@ -147,7 +150,7 @@ def _record_generation(digest: dict[str, str], loaded_code: str, warnings: int) 
     from actsite.site.build import generated_files
     from actsite.site.generation_state import record_outputs
 
-    write_state(STATE_FILE, GenerationState({**digest, "code": loaded_code}, record_outputs(generated_files(), ROOT), _redirects, warnings))
+    write_state(STATE_FILE, GenerationState({**digest, "code": loaded_code}, record_outputs(generated_files(), ROOT), _redirects, warnings, _search_keys))
     _generated_digest = digest
 
 
@@ -161,7 +164,7 @@ def _cancel_pending() -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate pages, plots and data unless the inputs and the generated files are unchanged since the last generation."""
-    global _generated_digest, _redirects, _reported_digest
+    global _generated_digest, _redirects, _reported_digest, _search_keys
     if _pending is not None and _building_other_language(config):
         return  # static-i18n builds the second language from the pages just generated; their assets are on the way
     _cancel_pending()  # left by a build that failed under `mkdocs serve`
@@ -178,7 +181,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
             if state.lint_warnings:
                 print(f"actsite: {state.lint_warnings} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
-        _generated_digest, _redirects = digest, state.redirects
+        _generated_digest, _redirects, _search_keys = digest, state.redirects, state.search_keys
         return
     from actsite.definitions.load import DefinitionError
 
@@ -311,7 +314,7 @@ def _write_search_indexes(config: MkDocsConfig) -> None:
     if _building_other_language(config):
         return
     try:
-        write_search_indexes(Path(config.site_dir))
+        write_search_indexes(Path(config.site_dir), keys=_search_keys)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

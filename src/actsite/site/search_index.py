@@ -45,6 +45,10 @@ ACTIVATION_SECTIONS_LEFT_OUT = frozenset({"properties", "code", "code-use", "cod
 TABLES_LEFT_OUT: frozenset[tuple[str, str | None]] = frozenset({("", "catalogue"), ("compare/", None), ("cheat-sheet/", None), ("linking/", "aliases")})
 TAG_LISTS = ("tags/", "tag:")  # the tags page's sections: one list of page names per tag
 BOILERPLATE_SHARE, BOILERPLATE_PAGES = 0.5, 3  # a paragraph in the same section of ≥ half the pages (and ≥ 3)
+# The key fields of activation pages (render/search_keys.py) and their boosts, above Material's title (1e3) and tags (1e6), which
+# a part of a query can match:
+# a query that is a page's name puts that page first; one that is a glossary term, the pages about it.
+KEY_FIELDS = {"names": 1e9, "topics": 1e7}
 PARAGRAPH = re.compile(r"<p>.*?</p>", re.DOTALL)
 
 Entry = dict[str, Any]
@@ -165,11 +169,22 @@ def searchable(docs: list[Entry], language: str) -> list[Entry]:
     return _without_boilerplate(entries, language)
 
 
-def split(index: dict[str, Any], languages: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+def with_keys(entries: list[Entry], language: str, keys: dict[str, dict[str, list[str]]]) -> list[Entry]:
+    """The entries with each activation page's own entry (not its sections) carrying its key fields."""
+    keyed = []
+    for entry in entries:
+        page, anchor = _page_and_anchor(entry["location"], language)
+        fields = keys.get(page) if anchor is None else None
+        keyed.append({**entry, **{name: " ".join(fields[name]) for name in KEY_FIELDS if fields.get(name)}} if fields else entry)
+    return keyed
+
+
+def split(index: dict[str, Any], languages: Sequence[str] | None = None, keys: dict[str, dict[str, list[str]]] | None = None) -> dict[str, dict[str, Any]]:
     """The shared index as one index per language.
 
     Each keeps the plugin's configuration; its `lang` (the lunr languages the search worker loads) is
-    English, plus the page language for the others (their pages quote English terms and titles).
+    English, plus the page language for the others (their pages quote English terms and titles). With
+    `keys`, the activation pages' entries carry their key fields, declared with their boosts.
     """
     languages = LANGUAGES if languages is None else languages
     by_language: dict[str, list[Entry]] = {language: [] for language in languages}
@@ -184,7 +199,11 @@ def split(index: dict[str, Any], languages: Sequence[str] | None = None) -> dict
     split_indexes = {}
     for language, docs in by_language.items():
         config = {**index["config"], "lang": [DEFAULT_LANGUAGE] if language == DEFAULT_LANGUAGE else [DEFAULT_LANGUAGE, language]}
-        split_indexes[language] = {"config": config, "docs": searchable(docs, language)}
+        entries = searchable(docs, language)
+        if keys:
+            config["fields"] = {**config["fields"], **{name: {"boost": boost} for name, boost in KEY_FIELDS.items()}}
+            entries = with_keys(entries, language, keys)
+        split_indexes[language] = {"config": config, "docs": entries}
     return split_indexes
 
 
@@ -193,15 +212,15 @@ def dumps(index: dict[str, Any]) -> bytes:
     return json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def write_search_indexes(site_dir: Path, languages: Sequence[str] | None = None) -> dict[str, int]:
-    """Replace the shared index in `site_dir` by one index per language; return each one's entry count."""
+def write_search_indexes(site_dir: Path, languages: Sequence[str] | None = None, keys: dict[str, dict[str, list[str]]] | None = None) -> dict[str, int]:
+    """Replace the shared index in `site_dir` by one index per language (with the pages' `keys`); return each one's entry count."""
     shared = site_dir / INDEX
     try:
         index = json.loads(shared.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise SearchIndexError(f"cannot read the search plugin's {shared}: {error}") from None
     counts = {}
-    for language, language_index in split(index, languages).items():
+    for language, language_index in split(index, languages, keys).items():
         path = site_dir / index_path(language)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(dumps(language_index))
