@@ -218,6 +218,33 @@ def test_glossary_file_errors_are_one_line_each() -> None:
     ]
 
 
+# smooth-wording
+def test_smooth_wording_rule(tmp_path: Path) -> None:
+    problem = only_problem(tmp_path, replace("- 梯度不会完全消失", "- 光滑，梯度不会完全消失")(EXEMPLAR))
+    assert problem == (
+        f"{tmp_path}/leaky-relu.yaml: prose.pros.zh[0]: calls it smooth ('光滑，梯度不会完全消失，避免单元永久失活（“死亡”）。'…) but it is C⁰, not C^∞ "
+        "(glossary: smooth): name the order (C¹, twice differentiable) or use another word"
+    )
+    problem = only_problem(tmp_path, replace("- Gradient never vanishes entirely", "- Smooth and the gradient never vanishes entirely")(EXEMPLAR))
+    assert problem.startswith(f"{tmp_path}/leaky-relu.yaml: prose.pros.en[0]: calls it smooth ('Smooth and the gradient never vanishes entirely, w'…) but it is C⁰")
+
+
+def test_smooth_wording_accepts_a_named_order_or_a_denial() -> None:
+    from actsite.definitions.lint.smooth_wording import problems_in as smooth_problems
+    from actsite.definitions.lint.smooth_wording import unqualified_smooth
+
+    assert unqualified_smooth("A smooth drop-in replacement. It is C¹-smooth only; never smooth at 0.", "en") == ["A smooth drop-in replacement."]
+    assert unqualified_smooth("它是 ReLU 的平滑替代。一阶连续可导，但并不光滑；门没有平滑过渡。", "zh") == ["它是 ReLU 的平滑替代。"]
+    elu = next(d.activation for d in DEFINITIONS if d.activation.slug == "elu")
+    prose = elu.prose.model_copy(update={"summary": elu.prose.summary.model_copy(update={"en": "Like the smooth (C^∞) SiLU.", "zh": "像 ReLU 那样平滑。"})})
+    found = field_lines(smooth_problems(elu.model_copy(update={"prose": prose}), 1))
+    assert found == [
+        "prose.summary.zh: calls it smooth ('像 ReLU 那样平滑。'…) but it is C¹, not C^∞ (glossary: smooth): "
+        "name the order (C¹, twice differentiable) or use another word"
+    ]
+    assert not list(smooth_problems(elu.model_copy(update={"prose": prose}), None))  # a C^∞ function may be called smooth
+
+
 # i18n-parity
 def test_i18n_parity_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for path in (ROOT / "i18n").glob("*.yaml"):
@@ -372,7 +399,7 @@ def test_lint_command_lists_the_rules_and_passes_on_the_definitions() -> None:
     assert [line.split()[0] for line in listed] == [rule.name for rule in RULES]
     result = subprocess.run([ACTSITE, "lint"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("75 definitions, 12 rules: no errors, ")
+    assert result.stdout.splitlines()[-1].startswith(f"75 definitions, {len(RULES)} rules: no errors, ")
 
 
 # run by the build
