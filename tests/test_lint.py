@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from actsite.definitions.fix import fix_file, fixed_text, round_trip
-from actsite.definitions.glossary import GlossaryError, parse_glossary
-from actsite.definitions.lint import RULES, Scope, Severity, SourceFile, canonical_order, derivable_fields, i18n_parity
+from actsite.definitions.glossary import GlossaryError, load_glossary, parse_glossary
+from actsite.definitions.lint import RULES, Scope, Severity, SourceFile, canonical_order, derivable_fields, glossary_terms, i18n_parity
 from actsite.definitions.lint.glossary_terms import problems_in
 from actsite.definitions.load import DefinitionError, lint_warnings, load_all, load_one
 from actsite.definitions.skeleton import write_skeleton
@@ -180,6 +180,21 @@ def test_glossary_terms_rule(tmp_path: Path) -> None:
     assert problem == f"{tmp_path}/leaky-relu.yaml: prose.pros.zh[1]: writes '按元素': the glossary (i18n/glossary.yaml) says '逐元素'"
     problem = only_problem(tmp_path, replace("one comparison and one multiplication", "one element-wise comparison and one multiplication")(EXEMPLAR))
     assert problem == f"{tmp_path}/leaky-relu.yaml: prose.pros.en[1]: writes 'element-wise': the glossary (i18n/glossary.yaml) says 'elementwise'"
+
+
+def test_glossary_terms_rule_reads_ui_strings_and_taxonomies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in (ROOT / "i18n").glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    zh = (tmp_path / "ui.zh.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ui.zh.yaml").write_text(replace("各个折点以及", "各个拐点以及")(replace('"不存在（折点）"', '"不存在（尖点）"')(zh)), encoding="utf-8")
+    tasks = (tmp_path / "tasks.yaml").read_text(encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(replace("在互斥类别上给出概率分布的输出层", "在互斥类别上按元素给出概率分布的输出层")(tasks), encoding="utf-8")
+    monkeypatch.setattr(glossary_terms, "I18N_DIR", tmp_path)
+    assert [str(p) for p in glossary_terms.i18n_problems(load_glossary())] == [
+        "i18n/ui.zh.yaml: code_implement_intro: writes '拐点': the glossary (i18n/glossary.yaml) says '折点'",
+        "i18n/ui.zh.yaml: kinks_status_corner: writes '尖点': the glossary (i18n/glossary.yaml) says '折点'",
+        "i18n/tasks.yaml: multiclass-output.zh.description: writes '按元素': the glossary (i18n/glossary.yaml) says '逐元素'",
+    ]
 
 
 def test_glossary_terms_match_english_words_and_plurals_only() -> None:
