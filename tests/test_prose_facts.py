@@ -1,0 +1,188 @@
+"""What words say, against what is computed: every activation, both languages.
+
+The property table's zero-centred wording against the computed range; each task's stated criterion
+(its name and description in i18n/tasks.yaml) against the computed properties of what it recommends;
+cross-references in prose ("see pitfalls", "见常见陷阱") against the headings the page really has.
+Smoothness wording is the lint rule `smooth-wording` (tests/test_lint.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+import pytest
+
+from actsite.analysis.cost import cost_class, cost_score
+from actsite.analysis.properties import Properties
+from actsite.definitions.lint.parallel_translations import prose_pairs
+from actsite.definitions.paths import ROOT
+from actsite.render.i18n import taxonomy, ui_strings
+from actsite.render.property_table import property_rows
+from conftest import BY_SLUG, DEFINITIONS, SLUGS, properties_of
+
+LANGUAGES = ("en", "zh")
+RECOMMENDED = 3  # a task's rows from this level up are what it recommends
+
+
+def _zero_centred_value(properties: Properties, language: str) -> str:
+    t = ui_strings(language)
+    return next(row["value"] for row in property_rows(properties, language) if row["label"] == t["prop_zero_centred"])
+
+
+def zero_centred_claim_problems(value: str, properties: Properties, odd: Callable[[float], float]) -> list[str]:
+    """What the zero-centred wording `value` claims that the computed range (or f itself) contradicts."""
+    problems = []
+    if re.search(r"never negative|从不为负", value) and properties.lower.value < 0:
+        problems.append(f"says never negative, but the range starts at {properties.lower.value}")
+    if re.search(r"never positive|从不为正", value) and properties.upper.value > 0:
+        problems.append(f"says never positive, but the range reaches {properties.upper.value}")
+    if re.search(r"both signs|有正有负", value) and not properties.lower.value < 0 < properties.upper.value:
+        problems.append(f"says both signs, but the range is [{properties.lower.value}, {properties.upper.value}]")
+    if re.search(r"not odd|不是奇函数", value) and all(abs(odd(x)) < 1e-12 for x in (0.3, 1.1, 2.7)):
+        problems.append("says not odd, but f(−x) = −f(x)")
+    if re.search(r"odd function|（奇函数）", value) and any(abs(odd(x)) > 1e-9 for x in (0.3, 1.1, 2.7)):
+        problems.append("says odd, but f(−x) ≠ −f(x)")
+    if re.search(r"takes negative values|可取负值", value) and properties.lower.value >= 0:
+        problems.append("says it takes negative values, but the range starts at 0")
+    if re.search(r"not symmetric|不对称", value) and properties.lower.value == -properties.upper.value:
+        problems.append(f"says not symmetric, but the range [{properties.lower.value}, {properties.upper.value}] is symmetric about 0")
+    return problems
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_zero_centred_wording_agrees_with_the_computed_range(slug: str) -> None:
+    properties = properties_of(slug)
+    f = BY_SLUG[slug].math.f()
+
+    def odd(x: float) -> float:
+        return f(x) + f(-x)
+
+    for language in LANGUAGES:
+        value = _zero_centred_value(properties, language)
+        assert not zero_centred_claim_problems(value, properties, odd), (slug, language, value)
+
+
+def test_zero_centred_check_rejects_the_old_wording() -> None:
+    """The wording the pages had: "never negative" for log-softmax, "not symmetric" for cosine."""
+    log_softmax, cosine = properties_of("log-softmax"), properties_of("cosine")
+    f = BY_SLUG["cosine"].math.f()
+    assert zero_centred_claim_problems("no (never negative)", log_softmax, lambda x: 1.0) == [f"says never negative, but the range starts at {log_softmax.lower.value}"]
+    assert zero_centred_claim_problems("部分（可取负值，但不对称）", cosine, lambda x: f(x) + f(-x)) == [
+        "says not symmetric, but the range [-1.0, 1.0] is symmetric about 0"
+    ]
+
+
+# Criteria a task's name or description states in words, each read from the computed properties.
+def _within_unit_interval(p: Properties, slug: str) -> bool:
+    return p.lower.value >= 0 and p.upper.value <= 1
+
+
+def _bounded(p: Properties, slug: str) -> bool:
+    return not math.isinf(p.lower.value) and not math.isinf(p.upper.value)
+
+
+def _strictly_positive(p: Properties, slug: str) -> bool:
+    return p.lower.value > 0 or (p.lower.value == 0 and not p.lower.attained)
+
+
+def _probability_or_its_logarithm(p: Properties, slug: str) -> bool:
+    return _within_unit_interval(p, slug) or p.upper.value <= 0
+
+
+def _only_comparisons_and_products(p: Properties, slug: str) -> bool:
+    return cost_class(cost_score(BY_SLUG[slug].math)) == 1
+
+
+CRITERIA: tuple[tuple[str, Callable[[Properties, str], bool]], ...] = (
+    (r"between 0 and 1|0 到 1", _within_unit_interval),
+    (r"\b[Bb]ounded\b|有界", _bounded),
+    (r"strictly positive|严格为正", _strictly_positive),
+    (r"probabilit|概率", _probability_or_its_logarithm),
+    (r"comparisons, additions and multiplications|比较、加法与乘法", _only_comparisons_and_products),
+)
+
+
+def task_criterion_problems(tasks: dict[str, dict[str, dict[str, str]]]) -> list[str]:
+    """Recommendations (level ≥ 3) that break a criterion their task's name or description states, in either language."""
+    problems = []
+    for task_id, entry in tasks.items():
+        for language in LANGUAGES:
+            words = entry[language]["name"] + " " + entry[language]["description"]
+            for pattern, holds in CRITERIA:
+                if not re.search(pattern, words):
+                    continue
+                for definition in DEFINITIONS:
+                    for tag in definition.activation.tasks:
+                        if tag.task == task_id and tag.level >= RECOMMENDED and not holds(properties_of(definition.slug), definition.slug):
+                            problems.append(f"{task_id} ({language}: {pattern!r}) rates {definition.slug} {tag.level}")
+    return problems
+
+
+def test_each_task_recommends_only_what_meets_its_stated_criterion() -> None:
+    assert task_criterion_problems(taxonomy("tasks")) == []
+
+
+def test_task_criteria_reject_the_old_wording() -> None:
+    tasks = {task_id: entry for task_id, entry in taxonomy("tasks").items() if task_id in ("gating", "mobile-quantized")}
+    old = {
+        "mobile-quantized": {
+            "en": {"name": "Mobile and quantized models", "description": "Cheap, bounded functions that survive int8 quantization on phones and edge devices."},
+            "zh": tasks["mobile-quantized"]["zh"],
+        },
+    }
+    found = task_criterion_problems(old)
+    assert found == ["mobile-quantized (en: '\\\\b[Bb]ounded\\\\b|有界') rates hardswish 5"]
+
+
+def test_the_criteria_each_task_states_are_read() -> None:
+    """Every task whose words state a range or a sign has a criterion above: none is left unchecked by a missing pattern."""
+    stated = {task_id for task_id, entry in taxonomy("tasks").items() for pattern, _ in CRITERIA if re.search(pattern, entry["en"]["description"] + entry["en"]["name"])}
+    assert {"gating", "mobile-quantized", "bounded-output", "positive-output", "binary-output", "multiclass-output"} <= stated
+
+
+# Cross-references in prose: "(see pitfalls)", "（见常见陷阱）".
+_SEE = {"en": re.compile(r"\(see (?:the )?([^)]+)\)"), "zh": re.compile(r"（见([^）]+)）")}
+_HEADING_KEYS = re.compile(r"^#+ \{\{ t\.(\w+) \}\}", re.MULTILINE)
+
+
+def page_headings(language: str) -> set[str]:
+    """The headings an activation page has in `language` (from its template), lower case, plus the API table's note column."""
+    template = (ROOT / "src/actsite/render/templates/activation.md.j2").read_text(encoding="utf-8")
+    t = ui_strings(language)
+    headings = {t[key].lower() for key in _HEADING_KEYS.findall(template)}
+    return headings | {f"{t['api']} {t['note']}".lower()}
+
+
+def cross_reference_problems(text: str, language: str, names: set[str]) -> list[str]:
+    """Targets of "(see X)" / "（见X）" in `text` that are neither a heading of the page nor an activation's name."""
+    headings = page_headings(language)
+    problems = []
+    for match in _SEE[language].finditer(text):
+        for target in re.split(r" and |、|与|和", match.group(1)):
+            if target.strip().lower() not in headings | names:
+                problems.append(target.strip())
+    return problems
+
+
+def _names() -> set[str]:
+    return {name.lower() for d in DEFINITIONS for name in (d.slug, *d.activation.aliases, d.activation.name.get("en"), d.activation.name.get("zh"))}
+
+
+def test_cross_references_in_prose_name_a_heading_the_page_has() -> None:
+    names = _names()
+    found = [
+        (definition.slug, fields[language], target)
+        for definition in DEFINITIONS
+        for fields, english, chinese in prose_pairs(definition.activation)
+        for language, text in (("en", english), ("zh", chinese))
+        for target in cross_reference_problems(text, language, names)
+    ]
+    assert found == []
+
+
+def test_cross_reference_check_rejects_the_old_wording() -> None:
+    old = "每个元素都要计算一次 tanh；在 float32 下，|x| 较小时减法会发生相消（见注意事项）。"
+    assert cross_reference_problems(old, "zh", _names()) == ["注意事项"]
+    assert cross_reference_problems("(see pitfalls)", "en", _names()) == []
