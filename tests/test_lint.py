@@ -138,6 +138,36 @@ def test_parallel_translations_rule_untranslated(tmp_path: Path) -> None:
     assert problem == f"{tmp_path}/leaky-relu.yaml: tasks[0].reason.zh: has no Chinese text: translate the English"
 
 
+def test_parallel_translations_rule_numbers(tmp_path: Path) -> None:
+    problem = only_problem(tmp_path, replace("DCGAN 使用的斜率是 0.2。", "DCGAN 使用的斜率是 0.3。")(EXEMPLAR))
+    assert problem == (
+        f"{tmp_path}/leaky-relu.yaml: prose.use_cases.zh[0]: numbers differ from the English: only English ['0.2'], only Chinese ['0.3']: "
+        "say the same numbers in both languages"
+    )
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese", "drift"),
+    [
+        ("a weight decay of 5·10⁻⁴", "权重衰减为 5·10⁻⁴", ([], [])),
+        ("its minimum −0.17 at x = −1.702", "最小值 -0.17，在 x = -1.702 处", ([], [])),  # Unicode minus and hyphen alike
+        ("for x above about 20 in float64", "float64 下 x 大于约 2.94 时", (["20"], ["2.94"])),  # the old TanhExp drift, float64 is a name
+        ("the 2nd layer of a 3-D input", "三维输入的第 2 层", ([], [])),  # an ordinal's digits; a digit spelled out on the other side
+        ("exact zeros, C¹ at 0", "严格的 0，在 0 处为一阶连续可导", ([], [])),
+        ("slope 1 at 0", "原点处斜率为 1", (["0"], [])),
+        (
+            "`torch.clamp(x, -3, 3)` and $x^2$ and [link](https://arxiv.org/abs/1606.06160)",
+            "`torch.clamp(x, -3, 3)` 与 $x^2$ 与 [链接](https://arxiv.org/abs/1606.06160)",
+            ([], []),
+        ),
+    ],
+)
+def test_numbers_of_a_translation(english: str, chinese: str, drift: tuple[list[str], list[str]]) -> None:
+    from actsite.definitions.lint.parallel_translations import number_drift
+
+    assert number_drift(english, chinese) == drift
+
+
 # references
 @pytest.mark.parametrize(
     ("old", "new", "line"),
