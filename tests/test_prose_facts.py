@@ -143,7 +143,7 @@ def test_the_criteria_each_task_states_are_read() -> None:
 
 
 # Cross-references in prose: "(see pitfalls)", "（见常见陷阱）".
-_SEE = {"en": re.compile(r"\(see (?:the )?([^)]+)\)"), "zh": re.compile(r"（见([^）]+)）")}
+_SEE = {"en": re.compile(r"\((?:see|See) (?:the )?([^)]+)\)"), "zh": re.compile(r"（(?:参)?见([^）]+)）")}
 _HEADING_KEYS = re.compile(r"^#+ \{\{ t\.(\w+) \}\}", re.MULTILINE)
 
 
@@ -186,3 +186,41 @@ def test_cross_reference_check_rejects_the_old_wording() -> None:
     old = "每个元素都要计算一次 tanh；在 float32 下，|x| 较小时减法会发生相消（见注意事项）。"
     assert cross_reference_problems(old, "zh", _names()) == ["注意事项"]
     assert cross_reference_problems("(see pitfalls)", "en", _names()) == []
+
+
+def _slope_jump_at_zero(slug: str, parameters: dict[str, float] | None, order: int = 1) -> float:
+    """f⁽ᵒʳᵈᵉʳ⁾(0⁺) − f⁽ᵒʳᵈᵉʳ⁾(0⁻) with some parameters replaced, at 40 digits."""
+    import mpmath
+
+    math_ = BY_SLUG[slug].math
+    expression = math_.derivative if order == 1 else math_.second_derivative
+    evaluate = math_.evaluator(expression, parameters, exact=True)
+    step = mpmath.mpf(10) ** -30
+    return float(evaluate(step) - evaluate(-step))
+
+
+def test_pau_kink_comes_from_the_b1_term_only_and_the_cons_say_so() -> None:
+    """Only b₁|x| makes a kink, of size 2a₀|b₁|; |x|³ is C² at 0 (the page once blamed b₃ too)."""
+    defaults = {p.name: p.default for p in BY_SLUG["pau"].activation.parameters}
+    jump = abs(_slope_jump_at_zero("pau", None))
+    assert jump == pytest.approx(2 * defaults["a0"] * abs(defaults["b1"]), rel=1e-9)
+    assert abs(_slope_jump_at_zero("pau", {"b1": 0.0, "b3": 0.5})) < 1e-20  # |x|³ alone: no kink
+    assert abs(_slope_jump_at_zero("pau", {"b1": 0.0, "b3": 0.5}, order=2)) < 1e-20  # and f″ is continuous
+    assert abs(_slope_jump_at_zero("pau", {"a0": 0.0})) < 1e-20  # b₁ without a₀: no kink either
+    cons = [c for language in LANGUAGES for c in BY_SLUG["pau"].activation.prose.cons.get(language) if "|x|" in c]
+    assert len(cons) == 2
+    for text in cons:
+        assert "b₃ is non-zero" not in text, text
+        assert "b₁ 或 b₃" not in text, text
+        assert f"{jump:.1e}".replace("e-07", "·10⁻⁷") in text, text
+
+
+def test_isru_gate_cons_say_exactly_in_both_languages() -> None:
+    """ISRU gets close to its bounds (a gate (1 + f)/2 is 0.974 at x = 3) but never reaches them: zh said 很少真正接近 (rarely close)."""
+    f = BY_SLUG["isru"].math.f()
+    assert (1 + f(3.0)) / 2 == pytest.approx(0.974, abs=5e-4)
+    assert properties_of("isru").upper.attained is False
+    english, chinese = next((e, z) for _, e, z in prose_pairs(BY_SLUG["isru"].activation) if "LSTM" in e)
+    assert "exactly 0 or 1" in english
+    assert "恰好等于 0 或 1" in chinese
+    assert "接近 0 或 1" not in chinese
