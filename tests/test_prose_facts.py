@@ -224,3 +224,144 @@ def test_isru_gate_cons_say_exactly_in_both_languages() -> None:
     assert "exactly 0 or 1" in english
     assert "恰好等于 0 或 1" in chinese
     assert "接近 0 或 1" not in chinese
+
+
+# "X ships / provides / offers Y": a core framework's claim is read from the API fields (checked by
+# running the frameworks); any other library's or repository's claim needs a reference of role
+# `implementation` or `usage` that names it (the library, or the code it ships).
+_SHIPS = re.compile(r"\b(?:ships|ship|provides|provide|offers)\b")
+_NEGATED = re.compile(r"\b(?:no|none|neither|nor|not|never)\b", re.IGNORECASE)
+_CORE = {"pytorch": "pytorch", "torch": "pytorch", "keras": "keras", "jax": "jax"}
+_STOP = {"the", "and", "its", "for", "with", "has", "have", "but", "that", "which", "whose", "library", "package", "repository", "code", "official", "from"}
+
+
+def _frameworks_with_api(activation: object) -> set[str]:
+    api = activation.api  # type: ignore[attr-defined]
+    found = {"keras"} if api.keras else set()
+    found |= {"jax"} if api.jax else set()
+    if api.pytorch is not None and (api.pytorch.module or api.pytorch.functional):
+        found.add("pytorch")
+    return found
+
+
+def shipping_claim_problems(activation: object, sentence: str) -> list[str]:
+    """What a "ships / provides" sentence of `activation`'s English prose claims without the facts to back it."""
+    verb = _SHIPS.search(sentence)
+    if verb is None:
+        return []
+    subject = re.split(r"[,:]", re.sub(r"\([^)]*\)", "", sentence[: verb.start()]))[-1]
+    named = {_CORE[word.lower()] for word in re.findall(r"[A-Za-z]+", sentence) if word.lower() in _CORE}
+    with_api = _frameworks_with_api(activation)
+    if _NEGATED.search(sentence):
+        denied = named or ({"pytorch", "keras", "jax"} if re.search(r"\bframework\b", sentence) else set())
+        return [f"says {framework} has none, but the API fields list one" for framework in sorted(denied & with_api)]
+    subject_words = re.findall(r"[A-Za-z][\w-]{2,}", subject)
+    if subject_words and all(word.lower() in _CORE or word.lower() in _STOP or word == "Both" for word in subject_words):
+        return [f"says {framework} ships it, but the API fields list none" for framework in sorted(named - with_api)]
+    spans = re.findall(r"`([^`]+)`", sentence[verb.end() :])
+    names = [w for w in subject_words if w.lower() not in _STOP and w.lower() not in _CORE]
+    is_name = bool(spans) or len(subject.split()) == 1 or any(w[0].isupper() for w in subject.split()[1:])
+    if not is_name:
+        return []  # "accelerators that already provide a fast inverse square root": not a library's claim
+    cited = " ".join(f"{r.title} {r.venue or ''} {r.url} {r.authors}" for r in activation.references if r.role in ("implementation", "usage")).lower()  # type: ignore[attr-defined]
+    keys = [name.lower() for name in names] + [span.split("(")[0].split("/")[-1].split(".")[-1].lower() for span in spans]
+    return [] if any(key and key in cited for key in keys) else [f"no implementation or usage reference names {names or spans}"]
+
+
+def test_every_shipping_claim_has_its_facts() -> None:
+    found = [
+        (definition.slug, fields["en"], problem)
+        for definition in DEFINITIONS
+        for fields, english, _ in prose_pairs(definition.activation)
+        for sentence in re.split(r"(?<=[.;])\s+", english)
+        for problem in shipping_claim_problems(definition.activation, sentence)
+    ]
+    assert found == []
+
+
+def test_shipping_claim_check_rejects_claims_without_a_reference() -> None:
+    elish, dynamic = BY_SLUG["elish"].activation, BY_SLUG["dynamic-relu"].activation
+    bare = elish.model_copy(update={"references": [r for r in elish.references if r.role == "origin"]})
+    assert shipping_claim_problems(bare, "mlpack ships one (`ElishFunction`).") == ["no implementation or usage reference names ['mlpack']"]
+    assert shipping_claim_problems(elish, "mlpack ships one (`ElishFunction`).") == []
+    assert shipping_claim_problems(BY_SLUG["gelu"].activation, "No framework ships it.") == [
+        "says jax has none, but the API fields list one",
+        "says keras has none, but the API fields list one",
+        "says pytorch has none, but the API fields list one",
+    ]
+    assert shipping_claim_problems(dynamic, "Both PyTorch and JAX ship it.") == [
+        "says jax ships it, but the API fields list none",
+        "says pytorch ships it, but the API fields list none",
+    ]
+
+
+# Claims about the world, each checked against its source by hand once (issue 24) and pinned here
+# with the source it was read from, so that a later edit cannot bring the old statement back.
+def _texts(slug: str) -> list[str]:
+    return [text for _, english, chinese in prose_pairs(BY_SLUG[slug].activation) for text in (english, chinese)]
+
+
+def _reference(slug: str, url_part: str) -> object:
+    return next(r for r in BY_SLUG[slug].activation.references if url_part in r.url)
+
+
+def test_snake_names_the_models_that_use_it() -> None:
+    """BigVGAN and the Descript Audio Codec use Snake; HiFi-GAN and EnCodec do not.
+
+    Read from NVIDIA/BigVGAN activations.py, descriptinc/descript-audio-codec dac/model/dac.py,
+    jik876/hifi-gan models.py (LRELU_SLOPE = 0.1) and facebookresearch/encodec seanet.py (ELU).
+    """
+    assert not any("standard choice" in text or "标准选择" in text for text in _texts("snake"))
+    assert {_reference("snake", "2206.04658").role, _reference("snake", "2306.06546").role} == {"usage"}  # type: ignore[attr-defined]
+
+
+def test_dynamic_relu_names_the_authors_implementation() -> None:
+    """microsoft/DynamicHead ships `DYReLU` in dyhead/dyrelu.py (commit 9c7cd661e362)."""
+    assert not any("only third-party" in text or "只有第三方" in text for text in _texts("dynamic-relu"))
+    assert _reference("dynamic-relu", "microsoft/DynamicHead/blob/master/dyhead/dyrelu.py").role == "implementation"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("slug", ["bent-identity", "serf"])
+def test_e3x_is_not_offered_as_an_elementwise_implementation(slug: str) -> None:
+    """e3x.nn.activations gates every feature by the scalar channel and raises below three dimensions (e3x/nn/activations.py)."""
+    for text in _texts(slug):
+        if "e3x" in text:
+            assert "not this elementwise function" in text or "并不是这个逐元素函数" in text, text
+    assert not any("e3x" in r.url for r in BY_SLUG[slug].activation.references)
+
+
+def test_quantized_relu_origin_is_dorefa_net() -> None:
+    """DoReFa-Net (arXiv 1606.06160) clips activations to [0, 1] and rounds them to 2ᵏ − 1 steps; PACT (1805.06085) learns the clip."""
+    activation = BY_SLUG["quantized-relu"].activation
+    assert [r.url for r in activation.references if r.role == "origin"] == ["https://arxiv.org/abs/1606.06160"]
+    assert _reference("quantized-relu", "1805.06085").role != "origin"  # type: ignore[attr-defined]
+
+
+def test_hardswish_says_mobilenetv3_starts_with_h_swish() -> None:
+    """MobileNetV3 (arXiv 1905.02244, §5.2 and tables 1-2): the first 16-filter convolution uses h-swish."""
+    assert any("first convolution" in text for text in _texts("hardswish"))
+    assert any("第一个卷积层" in text for text in _texts("hardswish"))
+    assert not any("ReLU in the early layers" in text for text in _texts("hardswish"))
+
+
+def test_e_swish_beta_range_is_the_authors_reported_range() -> None:
+    """EricAlcaide/E-swish README: β = 1.125 … 2 (WRN 16-4 on CIFAR-100: 1.25, 1.5, 1.75, 2); MNIST notebook 1.25 … 2."""
+    beta = next(p for p in BY_SLUG["e-swish"].activation.parameters if p.name == "beta")
+    for language in LANGUAGES:
+        text = beta.description.get(language)
+        assert "1.125" in text, text
+        assert "WRN 16-4" in text, text
+
+
+@pytest.mark.parametrize(
+    ("slug", "url_part", "venue", "authors"),
+    [
+        # openaccess.thecvf.com, WACV 2023: Nag, Bhattacharyya, Mukherjee, Kundu (arXiv v1 had the first two only).
+        ("serf", "2108.09598", "WACV 2023", "Sayan Nag, Mayukh Bhattacharyya, Anuraag Mukherjee, Rohit Kundu"),
+        # CVPR 2018: Hu, Shen, Sun (Albanie and Wu joined for the TPAMI version).
+        ("sigmoid", "1709.01507", "CVPR 2018", "Jie Hu, Li Shen, Gang Sun"),
+    ],
+)
+def test_author_lists_match_the_cited_venue(slug: str, url_part: str, venue: str, authors: str) -> None:
+    reference = _reference(slug, url_part)
+    assert (reference.venue, reference.authors) == (venue, authors)  # type: ignore[attr-defined]
