@@ -218,7 +218,7 @@ def test_glossary_terms_rule_reads_ui_strings_and_taxonomies(tmp_path: Path, mon
     zh = (tmp_path / "ui.zh.yaml").read_text(encoding="utf-8")
     (tmp_path / "ui.zh.yaml").write_text(replace("各个折点以及", "各个拐点以及")(replace('"不存在（折点）"', '"不存在（尖点）"')(zh)), encoding="utf-8")
     tasks = (tmp_path / "tasks.yaml").read_text(encoding="utf-8")
-    (tmp_path / "tasks.yaml").write_text(replace("在互斥类别上给出概率分布的输出层", "在互斥类别上按元素给出概率分布的输出层")(tasks), encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(replace("在互斥类别上给出概率分布（", "在互斥类别上按元素给出概率分布（")(tasks), encoding="utf-8")
     monkeypatch.setattr(glossary_terms, "I18N_DIR", tmp_path)
     assert [str(p) for p in glossary_terms.i18n_problems(load_glossary())] == [
         "i18n/ui.zh.yaml: code_implement_intro: writes '拐点': the glossary (i18n/glossary.yaml) says '折点'",
