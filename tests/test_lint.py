@@ -242,6 +242,18 @@ def test_glossary_terms_match_english_words_and_plurals_only() -> None:
     ]
 
 
+def test_glossary_terms_accept_a_variant_in_its_other_meaning() -> None:
+    """拐点 is rejected for a kink, but a sentence about the sign of f″ may call its point 拐点 (an inflection point)."""
+    kink = next(term for term in load_glossary() if term.en == "kink")
+    activation = DEFINITIONS[0].activation
+    text = "f″ 在 x = 0 处变号，这是一个拐点。函数在各个拐点处连续。"
+    prose = activation.prose.model_copy(update={"summary": activation.prose.summary.model_copy(update={"zh": text})})
+    found = field_lines(problems_in(activation.model_copy(update={"prose": prose}), (kink,)))
+    assert found == ["prose.summary.zh: writes '拐点': the glossary (i18n/glossary.yaml) says '折点'"]  # the second sentence only
+    one = prose.summary.model_copy(update={"zh": "f″ 在 x = 0 处变号，这是一个拐点。"})
+    assert not list(problems_in(activation.model_copy(update={"prose": prose.model_copy(update={"summary": one})}), (kink,)))
+
+
 def test_every_glossary_term_occurs_in_the_definitions() -> None:
     from actsite.definitions.glossary import load_glossary
     from actsite.definitions.lint.parallel_translations import prose_pairs
@@ -302,6 +314,20 @@ def test_i18n_parity_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         "i18n/ui.zh.yaml: site_name: has no Chinese string: add it to i18n/ui.zh.yaml",
         "i18n/ui.zh.yaml: glossary_other_term: placeholders ['word'] differ from the English ['term']: use the same {names}",
     ]
+
+
+def test_i18n_parity_rule_compares_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in (ROOT / "i18n").glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    glossary = (tmp_path / "glossary.yaml").read_text(encoding="utf-8")
+    (tmp_path / "glossary.yaml").write_text(replace("例如 ReLU 的 x = 0。", "例如 ReLU 的 x = 1。")(glossary), encoding="utf-8")
+    en = (tmp_path / "ui.en.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ui.en.yaml").write_text(replace("±10⁴", "±10⁵")(en), encoding="utf-8")
+    monkeypatch.setattr(i18n_parity, "I18N_DIR", tmp_path)
+    monkeypatch.setattr(i18n_parity, "GLOSSARY_FILE", tmp_path / "glossary.yaml")
+    found = [str(p) for p in i18n_parity.check(None)]  # type: ignore[arg-type]
+    assert "i18n/ui.zh.yaml: code_implement_intro: numbers differ from the English: only English ['5'], only Chinese ['4']" in found
+    assert any(line.endswith(".definition.zh: numbers differ from the English: only English ['0'], only Chinese ['1']") for line in found), found
 
 
 # unfilled-skeleton: see test_new_skeleton_fails_the_check_until_filled_in

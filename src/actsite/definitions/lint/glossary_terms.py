@@ -16,12 +16,21 @@ from actsite.definitions.model import Activation
 from actsite.definitions.paths import I18N_DIR
 from actsite.definitions.source import load_yaml
 
+_SENTENCE = re.compile(r"(?<=[.;!?。；！？])\s*")
 
-def _found(variant: str, text: str, language: str) -> bool:
-    """Whether `text` uses `variant`: as a whole word or its plural in English (any case), as a substring in Chinese."""
+
+def _uses(variant: str, text: str, language: str) -> bool:
     if language == "zh":
         return variant in text
     return re.search(rf"(?<![\w-]){re.escape(variant)}(?:e?s)?(?![\w-])", text, re.IGNORECASE) is not None
+
+
+def _found(term: Term, variant: str, text: str, language: str) -> bool:
+    """Whether `text` uses `variant` (a whole word or its plural in English, any case; a substring in Chinese).
+
+    A sentence that writes one of the variant's `allowed_with` markers uses it in its other meaning.
+    """
+    return any(_uses(variant, sentence, language) and not term.avoid.accepted_in(variant, sentence) for sentence in _SENTENCE.split(text))
 
 
 def problems_in(activation: Activation, glossary: tuple[Term, ...]) -> Iterator[Problem]:
@@ -31,7 +40,7 @@ def problems_in(activation: Activation, glossary: tuple[Term, ...]) -> Iterator[
         for term in glossary:
             for language in ("en", "zh"):
                 for variant in getattr(term.avoid, language):
-                    if _found(variant, texts[language], language):
+                    if _found(term, variant, texts[language], language):
                         wanted = getattr(term, language)
                         yield Problem(fields[language], f"writes {variant!r}: the glossary (i18n/glossary.yaml) says {wanted!r}")
 
@@ -56,7 +65,7 @@ def i18n_problems(glossary: tuple[Term, ...]) -> Iterator[Problem]:
     for shown, key, language, text in i18n_texts():
         for term in glossary:
             for variant in getattr(term.avoid, language):
-                if _found(variant, text, language):
+                if _found(term, variant, text, language):
                     yield Problem(key, f"writes {variant!r}: the glossary (i18n/glossary.yaml) says {getattr(term, language)!r}", shown)
 
 

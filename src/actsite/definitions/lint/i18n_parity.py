@@ -74,11 +74,16 @@ def check(catalogue: Catalogue) -> Iterator[Problem]:
     yield from _taxonomy("tasks")
     yield from _taxonomy("families")
     try:
-        load_glossary(GLOSSARY_FILE)
+        glossary = load_glossary(GLOSSARY_FILE)
     except GlossaryError as error:
         for line in error.problems:
             shown, field, message = line.split(": ", 2)
             yield Problem(field, message, shown)
+        return
+    for index, term in enumerate(glossary):
+        only_english, only_chinese = number_drift(term.definition.get("en"), term.definition.get("zh"))
+        if only_english or only_chinese:
+            yield Problem(f"[{index}].definition.zh", f"numbers differ from the English: only English {only_english}, only Chinese {only_chinese}", "i18n/glossary.yaml")
 
 
 RULE = Rule(
