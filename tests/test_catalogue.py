@@ -111,3 +111,34 @@ def test_cheat_sheet_formulas_speak_the_page_language(built_site: Path, language
     tex = re.findall(r'<annotation encoding="application/x-tex">(.*?)</annotation>', page, flags=re.S)
     assert any(word in formula for formula in tex)
     assert not any(other in formula for formula in tex)
+
+
+# Chinese typography: a full stop after Chinese text is 。, and nothing follows it but the next sentence.
+_ASCII_STOP_AFTER_CHINESE = re.compile(r"[\u3400-\u9fff\uff09」”*\]）)]\.(?:\s|$)")
+_SPACE_AFTER_CHINESE_STOP = re.compile(r"[。；！？] ")
+
+
+def chinese_typography_problems(text: str) -> list[str]:
+    """An ASCII full stop after Chinese text or markup, or a space after a Chinese full stop."""
+    return [match.group(0) for pattern in (_ASCII_STOP_AFTER_CHINESE, _SPACE_AFTER_CHINESE_STOP) for match in pattern.finditer(text)]
+
+
+def test_by_task_page_writes_chinese_typography_and_keeps_every_item_of_a_task_name() -> None:
+    from types import SimpleNamespace
+
+    from actsite.render.catalogue import by_task_sections
+
+    contexts = [SimpleNamespace(loaded=d) for d in DEFINITIONS]
+    for section in by_task_sections(contexts, "zh"):  # type: ignore[arg-type]
+        assert not chinese_typography_problems(section["lead"]), section["lead"]
+        assert section["lead"].endswith("。")
+    for task_id, entry in taxonomy("tasks").items():
+        # A parenthetical list in the name has as many items in Chinese as in English ("SE, LSTM-style gates").
+        english = re.findall(r"\(([^)]*)\)", entry["en"]["name"])
+        chinese = re.findall(r"（([^）]*)）", entry["zh"]["name"])
+        assert [len(re.split(r", |/", item)) for item in english] == [len(re.split(r"、|/", item)) for item in chinese] or not english, task_id
+
+
+def test_chinese_typography_check_rejects_the_old_by_task_lead() -> None:
+    old = "把另一路信号按 0 到 1 缩放的输出，例如 SE 模块中的通道权重。 建议首先尝试 **[Sigmoid](activations/sigmoid.md)**."
+    assert chinese_typography_problems(old) == ["*.", "。 "]

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from actsite.definitions.fix import fix_file, fixed_text, round_trip
-from actsite.definitions.glossary import GlossaryError, parse_glossary
-from actsite.definitions.lint import RULES, Scope, Severity, SourceFile, canonical_order, derivable_fields, i18n_parity
+from actsite.definitions.glossary import GlossaryError, load_glossary, parse_glossary
+from actsite.definitions.lint import RULES, Scope, Severity, SourceFile, canonical_order, derivable_fields, glossary_terms, i18n_parity
 from actsite.definitions.lint.glossary_terms import problems_in
 from actsite.definitions.load import DefinitionError, lint_warnings, load_all, load_one
 from actsite.definitions.skeleton import write_skeleton
@@ -138,6 +138,36 @@ def test_parallel_translations_rule_untranslated(tmp_path: Path) -> None:
     assert problem == f"{tmp_path}/leaky-relu.yaml: tasks[0].reason.zh: has no Chinese text: translate the English"
 
 
+def test_parallel_translations_rule_numbers(tmp_path: Path) -> None:
+    problem = only_problem(tmp_path, replace("DCGAN 使用的斜率是 0.2。", "DCGAN 使用的斜率是 0.3。")(EXEMPLAR))
+    assert problem == (
+        f"{tmp_path}/leaky-relu.yaml: prose.use_cases.zh[0]: numbers differ from the English: only English ['0.2'], only Chinese ['0.3']: "
+        "say the same numbers in both languages"
+    )
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese", "drift"),
+    [
+        ("a weight decay of 5·10⁻⁴", "权重衰减为 5·10⁻⁴", ([], [])),
+        ("its minimum −0.17 at x = −1.702", "最小值 -0.17，在 x = -1.702 处", ([], [])),  # Unicode minus and hyphen alike
+        ("for x above about 20 in float64", "float64 下 x 大于约 2.94 时", (["20"], ["2.94"])),  # the old TanhExp drift, float64 is a name
+        ("the 2nd layer of a 3-D input", "三维输入的第 2 层", ([], [])),  # an ordinal's digits; a digit spelled out on the other side
+        ("exact zeros, C¹ at 0", "严格的 0，在 0 处为一阶连续可导", ([], [])),
+        ("slope 1 at 0", "原点处斜率为 1", (["0"], [])),
+        (
+            "`torch.clamp(x, -3, 3)` and $x^2$ and [link](https://arxiv.org/abs/1606.06160)",
+            "`torch.clamp(x, -3, 3)` 与 $x^2$ 与 [链接](https://arxiv.org/abs/1606.06160)",
+            ([], []),
+        ),
+    ],
+)
+def test_numbers_of_a_translation(english: str, chinese: str, drift: tuple[list[str], list[str]]) -> None:
+    from actsite.definitions.lint.parallel_translations import number_drift
+
+    assert number_drift(english, chinese) == drift
+
+
 # references
 @pytest.mark.parametrize(
     ("old", "new", "line"),
@@ -182,6 +212,21 @@ def test_glossary_terms_rule(tmp_path: Path) -> None:
     assert problem == f"{tmp_path}/leaky-relu.yaml: prose.pros.en[1]: writes 'element-wise': the glossary (i18n/glossary.yaml) says 'elementwise'"
 
 
+def test_glossary_terms_rule_reads_ui_strings_and_taxonomies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in (ROOT / "i18n").glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    zh = (tmp_path / "ui.zh.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ui.zh.yaml").write_text(replace("各个折点以及", "各个拐点以及")(replace('"不存在（折点）"', '"不存在（尖点）"')(zh)), encoding="utf-8")
+    tasks = (tmp_path / "tasks.yaml").read_text(encoding="utf-8")
+    (tmp_path / "tasks.yaml").write_text(replace("在互斥类别上给出概率分布（", "在互斥类别上按元素给出概率分布（")(tasks), encoding="utf-8")
+    monkeypatch.setattr(glossary_terms, "I18N_DIR", tmp_path)
+    assert [str(p) for p in glossary_terms.i18n_problems(load_glossary())] == [
+        "i18n/ui.zh.yaml: code_implement_intro: writes '拐点': the glossary (i18n/glossary.yaml) says '折点'",
+        "i18n/ui.zh.yaml: kinks_status_corner: writes '尖点': the glossary (i18n/glossary.yaml) says '折点'",
+        "i18n/tasks.yaml: multiclass-output.zh.description: writes '按元素': the glossary (i18n/glossary.yaml) says '逐元素'",
+    ]
+
+
 def test_glossary_terms_match_english_words_and_plurals_only() -> None:
     glossary = parse_glossary(
         [{"en": "dead unit", "zh": "死亡单元", "definition": {"en": "A unit.", "zh": "单元。"}, "avoid": {"en": ["dead neuron"], "zh": ["死神经元"]}}], "glossary.yaml"
@@ -195,6 +240,18 @@ def test_glossary_terms_match_english_words_and_plurals_only() -> None:
         "prose.summary.en: writes 'dead neuron': the glossary (i18n/glossary.yaml) says 'dead unit'",
         "prose.summary.zh: writes '死神经元': the glossary (i18n/glossary.yaml) says '死亡单元'",
     ]
+
+
+def test_glossary_terms_accept_a_variant_in_its_other_meaning() -> None:
+    """拐点 is rejected for a kink, but a sentence about the sign of f″ may call its point 拐点 (an inflection point)."""
+    kink = next(term for term in load_glossary() if term.en == "kink")
+    activation = DEFINITIONS[0].activation
+    text = "f″ 在 x = 0 处变号，这是一个拐点。函数在各个拐点处连续。"
+    prose = activation.prose.model_copy(update={"summary": activation.prose.summary.model_copy(update={"zh": text})})
+    found = field_lines(problems_in(activation.model_copy(update={"prose": prose}), (kink,)))
+    assert found == ["prose.summary.zh: writes '拐点': the glossary (i18n/glossary.yaml) says '折点'"]  # the second sentence only
+    one = prose.summary.model_copy(update={"zh": "f″ 在 x = 0 处变号，这是一个拐点。"})
+    assert not list(problems_in(activation.model_copy(update={"prose": prose.model_copy(update={"summary": one})}), (kink,)))
 
 
 def test_every_glossary_term_occurs_in_the_definitions() -> None:
@@ -218,6 +275,33 @@ def test_glossary_file_errors_are_one_line_each() -> None:
     ]
 
 
+# smooth-wording
+def test_smooth_wording_rule(tmp_path: Path) -> None:
+    problem = only_problem(tmp_path, replace("- 梯度不会完全消失", "- 光滑，梯度不会完全消失")(EXEMPLAR))
+    assert problem == (
+        f"{tmp_path}/leaky-relu.yaml: prose.pros.zh[0]: calls it smooth ('光滑，梯度不会完全消失，避免单元永久失活（“死亡”）。'…) but it is C⁰, not C^∞ "
+        "(glossary: smooth): name the order (C¹, twice differentiable) or use another word"
+    )
+    problem = only_problem(tmp_path, replace("- Gradient never vanishes entirely", "- Smooth and the gradient never vanishes entirely")(EXEMPLAR))
+    assert problem.startswith(f"{tmp_path}/leaky-relu.yaml: prose.pros.en[0]: calls it smooth ('Smooth and the gradient never vanishes entirely, w'…) but it is C⁰")
+
+
+def test_smooth_wording_accepts_a_named_order_or_a_denial() -> None:
+    from actsite.definitions.lint.smooth_wording import problems_in as smooth_problems
+    from actsite.definitions.lint.smooth_wording import unqualified_smooth
+
+    assert unqualified_smooth("A smooth drop-in replacement. It is C¹-smooth only; never smooth at 0.", "en") == ["A smooth drop-in replacement."]
+    assert unqualified_smooth("它是 ReLU 的平滑替代。一阶连续可导，但并不光滑；门没有平滑过渡。", "zh") == ["它是 ReLU 的平滑替代。"]
+    elu = next(d.activation for d in DEFINITIONS if d.activation.slug == "elu")
+    prose = elu.prose.model_copy(update={"summary": elu.prose.summary.model_copy(update={"en": "Like the smooth (C^∞) SiLU.", "zh": "像 ReLU 那样平滑。"})})
+    found = field_lines(smooth_problems(elu.model_copy(update={"prose": prose}), 1))
+    assert found == [
+        "prose.summary.zh: calls it smooth ('像 ReLU 那样平滑。'…) but it is C¹, not C^∞ (glossary: smooth): "
+        "name the order (C¹, twice differentiable) or use another word"
+    ]
+    assert not list(smooth_problems(elu.model_copy(update={"prose": prose}), None))  # a C^∞ function may be called smooth
+
+
 # i18n-parity
 def test_i18n_parity_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for path in (ROOT / "i18n").glob("*.yaml"):
@@ -230,6 +314,20 @@ def test_i18n_parity_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         "i18n/ui.zh.yaml: site_name: has no Chinese string: add it to i18n/ui.zh.yaml",
         "i18n/ui.zh.yaml: glossary_other_term: placeholders ['word'] differ from the English ['term']: use the same {names}",
     ]
+
+
+def test_i18n_parity_rule_compares_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in (ROOT / "i18n").glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    glossary = (tmp_path / "glossary.yaml").read_text(encoding="utf-8")
+    (tmp_path / "glossary.yaml").write_text(replace("例如 ReLU 的 x = 0。", "例如 ReLU 的 x = 1。")(glossary), encoding="utf-8")
+    en = (tmp_path / "ui.en.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ui.en.yaml").write_text(replace("±10⁴", "±10⁵")(en), encoding="utf-8")
+    monkeypatch.setattr(i18n_parity, "I18N_DIR", tmp_path)
+    monkeypatch.setattr(i18n_parity, "GLOSSARY_FILE", tmp_path / "glossary.yaml")
+    found = [str(p) for p in i18n_parity.check(None)]  # type: ignore[arg-type]
+    assert "i18n/ui.zh.yaml: code_implement_intro: numbers differ from the English: only English ['5'], only Chinese ['4']" in found
+    assert any(line.endswith(".definition.zh: numbers differ from the English: only English ['0'], only Chinese ['1']") for line in found), found
 
 
 # unfilled-skeleton: see test_new_skeleton_fails_the_check_until_filled_in
@@ -372,7 +470,7 @@ def test_lint_command_lists_the_rules_and_passes_on_the_definitions() -> None:
     assert [line.split()[0] for line in listed] == [rule.name for rule in RULES]
     result = subprocess.run([ACTSITE, "lint"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("75 definitions, 12 rules: no errors, ")
+    assert result.stdout.splitlines()[-1].startswith(f"75 definitions, {len(RULES)} rules: no errors, ")
 
 
 # run by the build

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 
 import numpy as np
 import pytest
 import torch
 
+from actsite.definitions.lint.parallel_translations import prose_pairs
 from actsite.definitions.symbolic import parse
 from actsite.render.i18n import ui_strings
-from actsite.render.pages import api_rows
+from actsite.render.pages import api_rows, pytorch_argument_note
 from actsite.verify import torch_reference
 from conftest import BY_SLUG, DEFINITIONS
 
@@ -261,3 +263,69 @@ def test_logsigmoid_states_the_measured_bounds_of_naive_log_sigmoid(dtype: torch
     for text in texts:
         assert f"x ≤ −{-stated_low:.3f}" in text, text
         assert f"x ≥ {stated_high:.3f}" in text, text
+
+
+@pytest.mark.parametrize(("dtype", "name"), [(torch.float32, "float32"), (torch.float64, "float64")])
+def test_tanhexp_states_where_tanh_of_exp_rounds_to_one_and_where_the_naive_gradient_is_nan(dtype: torch.dtype, name: str) -> None:
+    import math
+
+    def saturated(x: float) -> bool:
+        return torch.tanh(torch.exp(torch.tensor(x, dtype=dtype))).item() == 1.0
+
+    # Stated to two decimals on the saturated side: from the stated x on, tanh(eˣ) is exactly 1.
+    stated = math.ceil(_naive_logsigmoid_edge(dtype, 10.0, 0.0, saturated) * 100) / 100
+    grid = torch.arange(stated, 30.0, 1e-3, dtype=torch.float64).to(dtype)
+    assert bool((torch.tanh(torch.exp(grid)) == 1.0).all())
+    assert not saturated(stated - 0.01)
+    overflow = math.log(torch.finfo(dtype).max)  # eˣ = inf beyond it
+    x = torch.tensor([overflow + 1.0], dtype=dtype, requires_grad=True)
+    (x * torch.tanh(torch.exp(x))).sum().backward()
+    assert x.grad is not None
+    assert math.isnan(x.grad.item()), "autograd multiplies sech²(∞) = 0 by eˣ = ∞"
+    clamped = torch.tensor([overflow + 1.0], dtype=dtype, requires_grad=True)
+    (clamped * torch.tanh(torch.exp(clamped.clamp(max=4)))).sum().backward()
+    assert clamped.grad is not None
+    assert clamped.grad.item() == 1.0
+    pitfalls = [p for language in ("en", "zh") for p in BY_SLUG["tanhexp"].activation.prose.pitfalls.get(language) if "torch.tanh(torch.exp(x))" in p]
+    assert len(pitfalls) == 2
+    for text in pitfalls:
+        assert f"x ≥ {stated:.2f} in {name}" in text or f"{name} 下 x ≥ {stated:.2f}" in text, text
+        assert f"{overflow:.2f}" in text, text
+        assert "NaN" in text, text
+
+
+def _torch_object(dotted: str) -> Callable[..., object]:
+    target: object = torch
+    for part in dotted.split(".")[1:]:
+        target = getattr(target, part)
+    return target  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("slug", ALL_WITH_MODULE)
+def test_parameters_table_says_which_parameters_the_module_has_no_argument_for(slug: str) -> None:
+    """The generated "`torch.nn.X` has no argument for it." stands exactly where inspect.signature lacks the argument."""
+    activation = BY_SLUG[slug].activation
+    api = activation.api.pytorch
+    assert api is not None
+    assert api.module is not None
+    accepted = set(inspect.signature(_torch_object(api.module)).parameters)
+    for language in ("en", "zh"):
+        t = ui_strings(language)
+        for parameter in activation.parameters:
+            mapped = api.parameter_map.get(parameter.name)
+            said = pytorch_argument_note(activation, parameter.name, t) != ""
+            assert said == (mapped is None), (parameter.name, language)
+            assert mapped is None or mapped in accepted, (parameter.name, mapped)
+            if said:  # no argument of the signature is this parameter under another name the map forgot
+                assert parameter.name not in accepted, parameter.name
+
+
+def test_prose_says_takes_no_arguments_only_of_what_takes_none() -> None:
+    """The claim "torch.nn.SELU takes no arguments" was false: it takes `inplace`."""
+    claim = re.compile(r"`?(torch\.nn\.[A-Za-z]+)`? (?:takes no arguments|不接受任何参数)")
+    assert claim.search("torch.nn.SELU takes no arguments; this is its `scale` constant.")
+    assert inspect.signature(torch.nn.SELU).parameters.keys() == {"inplace"}
+    for definition in DEFINITIONS:
+        for _, english, chinese in prose_pairs(definition.activation):
+            for match in claim.finditer(english + " " + chinese):
+                assert not inspect.signature(_torch_object(match.group(1))).parameters, (definition.slug, match.group(0))

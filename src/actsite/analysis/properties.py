@@ -78,7 +78,7 @@ def compute(math_: ScalarMath) -> Properties:
     df_grid.exact_extremes(absolute=True)  # sup |f′|
     cancelled = CancelledZeros(math_, df_grid.xs, df_grid.values)
     lower, upper = _range(math_, f_grid)
-    smoothness = _smoothness(math_, kinks)
+    smoothness = math_.smoothness
     d0 = _derivative_at(math_, 0.0, kinks)
     return Properties(
         lower=lower,
@@ -447,20 +447,6 @@ def _visibly_not_odd(math_: ScalarMath, samples: np.ndarray) -> bool:
     """True when float64 values already show f(x) + f(−x) far (1e−9) beyond the oddness tolerance somewhere."""
     positive, negative = GridValues(math_, math_.function, samples).values, GridValues(math_, math_.function, -samples).values
     return bool(np.any(np.abs(positive + negative) > 1e-9 * np.maximum(1.0, np.abs(positive))))
-
-
-def _smoothness(math_: ScalarMath, kinks: tuple[float, ...]) -> int | None:
-    """K such that f is C^k but not C^(k+1) at some kink; None (C^∞) without kinks; -1 if discontinuous."""
-    if not kinks:
-        return None
-    derivatives = [math_.function, math_.derivative, math_.second_derivative]
-    for order, expression in enumerate(derivatives):
-        for point in kinks:
-            left = math_.one_sided(expression, point, -1)
-            right = math_.one_sided(expression, point, +1)
-            if abs(left - right) > 1e-9 * max(1.0, abs(left), abs(right)):
-                return order - 1
-    return len(derivatives) - 1  # C² at least; pages say "C² (at least)"
 
 
 def _derivative_at(math_: ScalarMath, point: float, kinks: tuple[float, ...]) -> float | tuple[float, float] | None:

@@ -27,6 +27,20 @@ class Avoided(Strict):
 
     en: Annotated[list[str], Field(default_factory=list, description="English variants to avoid.")]
     zh: Annotated[list[str], Field(default_factory=list, description="Chinese variants to avoid.")]
+    allowed_with: Annotated[
+        dict[str, list[str]],
+        Field(
+            default_factory=dict,
+            description=(
+                "Variant → markers: the variant is accepted in a sentence that also writes one of them, where it means "
+                "something else (拐点 next to f″ is an inflection point, not a kink)."
+            ),
+        ),
+    ]
+
+    def accepted_in(self, variant: str, sentence: str) -> bool:
+        """Whether `sentence` writes one of the markers that let it use `variant` in its other meaning."""
+        return any(marker in sentence for marker in self.allowed_with.get(variant, ()))
 
 
 class Synonyms(Strict):

@@ -336,6 +336,25 @@ class ScalarMath:
         """Points where f, f' or f'' may fail to exist, at default parameters."""
         return self.kinks_with()
 
+    @cached_property
+    def smoothness(self) -> int | None:
+        """K such that f is C^k but not C^(k+1) at some kink; None (C^∞) without kinks; -1 if discontinuous.
+
+        Here rather than in analysis/ because the lint rule `smooth-wording` reads it too (definitions
+        may not import analysis); it costs a few one-sided limits per kink.
+        """
+        kinks = self.kinks
+        if not kinks:
+            return None
+        derivatives = [self.function, self.derivative, self.second_derivative]
+        for order, expression in enumerate(derivatives):
+            for point in kinks:
+                left = self.one_sided(expression, point, -1)
+                right = self.one_sided(expression, point, +1)
+                if abs(left - right) > 1e-9 * max(1.0, abs(left), abs(right)):
+                    return order - 1
+        return len(derivatives) - 1  # C² at least; pages say "C² (at least)"
+
     def kinks_with(self, overrides: dict[str, float] | None = None) -> list[float]:
         """`kinks` with the parameters named in `overrides` replaced (a variant moves a kink)."""
         return kink_points(self.function, self.parameter_values(overrides))

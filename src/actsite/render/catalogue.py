@@ -143,11 +143,17 @@ def by_task_sections(contexts: list[PageContext], language: str) -> list[dict[st
     for task_id, entry in taxonomy("tasks").items():
         tagged = [(c, tag) for c in contexts for tag in c.loaded.activation.tasks if tag.task == task_id]
         tagged.sort(key=lambda pair: (-pair[1].level, -pair[0].loaded.activation.recommendation.level, pair[0].loaded.activation.sort_name))
+        t = ui_strings(language)
+        lead = entry[language]["description"]
+        if tagged:  # the description, then the first function to try, as sentences of the page's language
+            first = tagged[0][0]
+            lead += t["sentence_separator"] + t["by_task_start_with"].format(name=f"**[{_name(first, language)}](activations/{first.loaded.slug}.md)**")
         sections.append(
             {
                 "id": task_id,
                 "name": entry[language]["name"],
                 "description": entry[language]["description"],
+                "lead": lead,
                 "rows": [
                     {
                         "slug": c.loaded.slug,

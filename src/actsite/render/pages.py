@@ -58,7 +58,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             {
                 "latex": p.latex,
                 "default": (f"{t['param_learnable']} " if p.learnable else "") + format_number(p.default),
-                "meaning": escape_cell(inline_markdown(p.description.get(language))),
+                "meaning": escape_cell(inline_markdown(p.description.get(language) + pytorch_argument_note(activation, p.name, t))),
             }
             for p in activation.parameters
         ],
@@ -137,6 +137,18 @@ def page_meta(activation: Activation, language: str) -> dict[str, object]:
         meta["tags"] = [tasks[tag.task][language]["name"].replace('"', "'") for tag in activation.tasks]
     meta["search"] = {"boost": search_boost(activation)}
     return meta
+
+
+def pytorch_argument_note(activation: Activation, name: str, t: dict[str, str]) -> str:
+    """The sentence "`torch.nn.SELU` has no argument for it." after a parameter the PyTorch module fixes, from the API fields.
+
+    Written from `api.pytorch.parameter_map` (checked against `inspect.signature` in the tests), so
+    no description has to say it by hand.
+    """
+    pytorch = activation.api.pytorch
+    if pytorch is None or pytorch.module is None or name in pytorch.parameter_map:
+        return ""
+    return t["sentence_separator"] + t["param_not_an_argument"].format(module=pytorch.module)
 
 
 def formula_blocks(loaded: Loaded) -> list[str]:

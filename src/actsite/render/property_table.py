@@ -31,7 +31,7 @@ def property_rows(properties: Properties, language: str, symbol: str = "f") -> l
         {"label": t["prop_range"], "value": format_range(properties)},
         {"label": t["prop_bounded"], "value": bounded[(bounded_below, bounded_above)]},
         {"label": t["prop_monotonic"], "value": t[f"monotonic_{properties.monotonic}"]},
-        {"label": t["prop_zero_centred"], "value": t[f"zero_centred_{properties.zero_centred}"]},
+        {"label": t["prop_zero_centred"], "value": t[zero_centred_key(properties)]},
         {"label": t["prop_smoothness"], "value": smoothness_text(properties.smoothness, language)},
         {
             "label": t["prop_saturation"],
@@ -42,6 +42,17 @@ def property_rows(properties: Properties, language: str, symbol: str = "f") -> l
         {"label": t["prop_sup_df"].replace("f′", symbol + "′"), "value": t["unbounded"] if math.isinf(sup) else format_number(sup)},
     ]
     return [{"label": escape_cell(row["label"]), "value": escape_cell(row["value"])} for row in rows]
+
+
+def zero_centred_key(properties: Properties) -> str:
+    """The UI string of the zero-centred row: odd, both signs, or which sign a one-signed range never takes.
+
+    `zero_centred` is "no" for a range on one side of 0; which side is read from the computed range,
+    so log-softmax (range (−∞, 0]) says "never positive" where softplus says "never negative".
+    """
+    if properties.zero_centred != "no":
+        return f"zero_centred_{properties.zero_centred}"
+    return "zero_centred_nonpositive" if properties.upper.value <= 0 else "zero_centred_nonnegative"
 
 
 def smoothness_text(smoothness: int | None, language: str) -> str:

@@ -21,6 +21,7 @@ from actsite.definitions.lint import (
     parallel_translations,
     prose_links,
     references,
+    smooth_wording,
     unfilled_skeleton,
     unique_names,
 )
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     references.RULE,
     prose_links.RULE,
     glossary_terms.RULE,
+    smooth_wording.RULE,
     i18n_parity.RULE,
     unfilled_skeleton.RULE,
     code_snippet.RULE,

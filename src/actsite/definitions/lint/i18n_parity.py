@@ -7,6 +7,7 @@ import string
 from collections.abc import Iterator
 
 from actsite.definitions.glossary import GLOSSARY_FILE, GlossaryError, load_glossary
+from actsite.definitions.lint.parallel_translations import number_drift
 from actsite.definitions.lint.rule import Catalogue, Problem, Rule, Scope, Severity
 from actsite.definitions.paths import I18N_DIR
 from actsite.definitions.source import load_yaml
@@ -35,6 +36,9 @@ def _ui_strings() -> Iterator[Problem]:
             yield Problem(
                 str(key), f"placeholders {_placeholders(chinese[key])} differ from the English {_placeholders(english[key])}: use the same {{names}}", "i18n/ui.zh.yaml"
             )
+        elif any(number_drift(str(english[key]), str(chinese[key]))):
+            only_english, only_chinese = number_drift(str(english[key]), str(chinese[key]))
+            yield Problem(str(key), f"numbers differ from the English: only English {only_english}, only Chinese {only_chinese}", "i18n/ui.zh.yaml")
     for key in chinese:
         if key not in english:
             yield Problem(str(key), "has no English string: add it to i18n/ui.en.yaml or remove it", "i18n/ui.zh.yaml")
@@ -57,6 +61,11 @@ def _taxonomy(name: str) -> Iterator[Problem]:
             for field in ("name", "description"):
                 if not fields.get(field):
                     yield Problem(f"{key}.{language}.{field}", "is missing or empty: write it", shown)
+        for field in ("name", "description"):
+            english, chinese = (str(entry[language].get(field, "")) if isinstance(entry[language], dict) else "" for language in ("en", "zh"))
+            only_english, only_chinese = number_drift(english, chinese)
+            if only_english or only_chinese:
+                yield Problem(f"{key}.zh.{field}", f"numbers differ from the English: only English {only_english}, only Chinese {only_chinese}", shown)
 
 
 def check(catalogue: Catalogue) -> Iterator[Problem]:
@@ -65,16 +74,21 @@ def check(catalogue: Catalogue) -> Iterator[Problem]:
     yield from _taxonomy("tasks")
     yield from _taxonomy("families")
     try:
-        load_glossary(GLOSSARY_FILE)
+        glossary = load_glossary(GLOSSARY_FILE)
     except GlossaryError as error:
         for line in error.problems:
             shown, field, message = line.split(": ", 2)
             yield Problem(field, message, shown)
+        return
+    for index, term in enumerate(glossary):
+        only_english, only_chinese = number_drift(term.definition.get("en"), term.definition.get("zh"))
+        if only_english or only_chinese:
+            yield Problem(f"[{index}].definition.zh", f"numbers differ from the English: only English {only_english}, only Chinese {only_chinese}", "i18n/glossary.yaml")
 
 
 RULE = Rule(
     name="i18n-parity",
-    description="i18n/: UI strings have the same keys and {placeholders} in en and zh; tasks, families and glossary entries are complete in both.",
+    description="i18n/: UI strings have the same keys, {placeholders} and numbers in en and zh; tasks, families and glossary entries are complete in both.",
     scope=Scope.catalogue,
     severity=Severity.error,
     check=check,
