@@ -166,7 +166,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.site)
 
 
-REPORTED_MODULES = (("test_browser", "browser checks"), ("test_interactive", "live parameters and playground"), ("test_search", "search and first visit"))
+REPORTED_MODULES = (
+    ("test_browser", "browser checks"),
+    ("test_interactive", "live parameters and playground"),
+    ("test_search", "search and first visit"),
+    ("test_search_queries", "search queries"),
+)
 _worker_figures: list[dict[str, object]] = []  # under pytest-xdist: what each worker measured
 
 

@@ -30,6 +30,7 @@ from actsite.definitions.glossary import Term, load_glossary
 from actsite.definitions.languages import LANGUAGES
 from actsite.definitions.load import Loaded
 from actsite.definitions.model import Activation
+from actsite.render.i18n import taxonomy
 
 KEY_PREFIX = "xn"
 FNV_OFFSET, FNV_PRIME = 0x811C9DC5, 0x01000193
@@ -113,7 +114,7 @@ def _topic_keys(prose: str, terms: list[tuple[Term, list[str]]]) -> list[str]:
 def search_keys(activations: Iterable[tuple[str, Activation, str]], glossary: Iterable[Term]) -> dict[str, dict[str, list[str]]]:
     """Page location (`activations/gelu/`, the same in every language) → {"names": keys, "topics": keys}.
 
-    `activations` holds (slug, definition, its prose in every language joined); a topic is a glossary
+    `activations` holds (slug, definition, its texts in every language joined: prose, task reasons, notes); a topic is a glossary
     term the prose uses in either language.
     """
     terms = [(term, term_variants(term)) for term in glossary]
@@ -136,6 +137,17 @@ def shared_names(activations: Iterable[tuple[str, Activation]]) -> Iterator[tupl
 
 
 def catalogue_search_keys(definitions: Iterable[Loaded]) -> dict[str, dict[str, list[str]]]:
-    """`search_keys` of every loaded definition with the project's glossary (what the search index gets)."""
-    pages = ((loaded.slug, loaded.activation, "\n".join(text for _, text in prose_strings(loaded.activation.prose))) for loaded in definitions)
-    return search_keys(pages, load_glossary())
+    """`search_keys` of every loaded definition with the project's glossary (what the search index gets).
+
+    A page's texts are its definition's (prose, task reasons, notes) and the names and descriptions of
+    the tasks it is tagged with: a page recommended for multi-class output is about multi-class
+    classification even where its own prose says "classes".
+    """
+    tasks = taxonomy("tasks")
+
+    def texts(loaded: Loaded) -> str:
+        own = [text for _, text in prose_strings(loaded.activation)]
+        tagged = [tasks[tag.task][language][field] for tag in loaded.activation.tasks for language in LANGUAGES for field in ("name", "description")]
+        return "\n".join(own + tagged)
+
+    return search_keys(((loaded.slug, loaded.activation, texts(loaded)) for loaded in definitions), load_glossary())

@@ -24,15 +24,20 @@
 
   importScripts(new URL(self.location.href).searchParams.get("material"));
 
-  var search = lunr.Index.prototype.search;
+  // The key fields answer only the key clause: Material's clauses (each term with a trailing wildcard,
+  // so "x" is "x*") search the page's words, never the keys.
   lunr.Index.prototype.search = function (queryString) {
     var index = this;
-    var key = nameKey(query);
     var keyed = ["names", "topics"].filter(function (field) { return index.fields.indexOf(field) >= 0; });
-    if (!key || !keyed.length || !(key in index.invertedIndex)) return search.call(index, queryString);
+    var key = nameKey(query);
     return index.query(function (built) {
       new lunr.QueryParser(queryString, built).parse();
-      built.term(key, { fields: keyed, usePipeline: false, wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL });
+      built.clauses.forEach(function (clause) {
+        clause.fields = clause.fields.filter(function (field) { return keyed.indexOf(field) < 0; });
+      });
+      if (key && keyed.length && key in index.invertedIndex) {
+        built.term(key, { fields: keyed, usePipeline: false, wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL });
+      }
     });
   };
 })();
