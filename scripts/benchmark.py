@@ -13,9 +13,12 @@ machine are noisy, so the figures that matter are ratios taken back to back in t
 - the first visit: the clean build's site served on 127.0.0.1 and one activation page per language
   opened cold in Chromium (actsite.verify.first_visit): what a gzip-serving host would transfer
   (bodies gzip level 6 where compressible, headers not counted, kB = 1000 bytes), the requests, the
-  largest items, then what the first search fetches (the page language's index).
+  largest items, then what the first search fetches (the page language's index);
+- Lighthouse (mobile preset) on the home page, an activation page in each language, the playground
+  and the comparison table of the same site, served gzipped (actsite.verify.lighthouse).
 
-Goals (issue 10): clean ≤ 2.0× bare, no-op ≤ 1.1× bare, first visit ≤ 300 kB gzip. Run with `make benchmark`.
+Goals (issue 10): clean ≤ 2.0× bare, no-op ≤ 1.1× bare, first visit ≤ 300 kB gzip; (issue 23) Lighthouse
+performance ≥ 95 with total blocking time ≤ 200 ms on those five pages. Run with `make benchmark`.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ from playwright.sync_api import sync_playwright
 from actsite.definitions.paths import ROOT
 from actsite.site.build import clean
 from actsite.verify.first_visit import CHROMIUM, CHROMIUM_ARGS, measure, report, serve
+from actsite.verify.lighthouse import GOALS as LIGHTHOUSE_GOALS
+from actsite.verify.lighthouse import VERSION as LIGHTHOUSE_VERSION
+from actsite.verify.lighthouse import audit_site
 
 GOAL_CLEAN, GOAL_NOOP = 2.0, 1.1
 REPEATS = 3
@@ -166,8 +172,21 @@ def main() -> None:
             one_edit(copy, edit)
     try:
         first_visits(visited)
+        lighthouse(visited)
     finally:
         shutil.rmtree(visited, ignore_errors=True)
+
+
+def lighthouse(site: Path) -> None:
+    """Print Lighthouse's scores (mobile preset) for the five pages of actsite.verify.lighthouse, the site served gzipped."""
+    print(
+        f"lighthouse {LIGHTHOUSE_VERSION} (mobile preset, Debian chromium, gzip): goal performance >= {LIGHTHOUSE_GOALS['performance']}, "
+        f"total blocking time <= {LIGHTHOUSE_GOALS['total-blocking-time']} ms; scores move with the machine's load"
+    )
+    for result in audit_site(site):
+        print(result.line())
+        for failed in result.failed:
+            print(f"      {failed}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import json
+import urllib.request
+from pathlib import Path
 
 from actsite.verify.first_visit import Transfer, Visit, is_compressible, report, transfer_of
 
@@ -39,3 +42,20 @@ def test_report_states_the_total_against_the_goal_and_the_failures() -> None:
     assert lines[0].endswith("OVER")
     assert "  failed: 404 /x" in lines
     assert Visit.total(visit.load) == 301_000
+
+
+def test_lighthouse_serves_the_site_as_a_gzip_host_and_pins_the_locked_version(tmp_path: Path) -> None:
+    from actsite.verify.lighthouse import VERSION, serve_gzipped
+
+    (tmp_path / "index.html").write_text("<p>" + "x" * 2000 + "</p>", encoding="utf-8")
+    (tmp_path / "font.woff2").write_bytes(b"\x00" * 100)
+    with serve_gzipped(tmp_path) as url:
+        request = urllib.request.Request(url + "/", headers={"Accept-Encoding": "gzip"})  # noqa: S310 - our own loopback server
+        with urllib.request.urlopen(request) as response:  # noqa: S310 - our own loopback server
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode() == "<p>" + "x" * 2000 + "</p>"
+        with urllib.request.urlopen(urllib.request.Request(url + "/font.woff2", headers={"Accept-Encoding": "gzip"})) as response:  # noqa: S310
+            assert response.headers["Content-Encoding"] is None
+            assert response.read() == b"\x00" * 100
+    locked = json.loads((Path(__file__).resolve().parents[1] / "package-lock.json").read_text(encoding="utf-8"))
+    assert locked["packages"]["node_modules/lighthouse"]["version"] == VERSION

@@ -66,7 +66,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
             {
                 "name": inline_markdown(a.name.get(language)),
                 "latex": "\\tilde f(x) = " + localize_latex(latex(parse(a.function, loaded.math.symbols, evaluate=False), loaded.math.symbol_latex), language),
-                "max_error": format_number(context.computed.approximation_errors[a.id]),
+                "max_error": t["approx_max_error"].format(error=format_number(context.computed.approximation_errors[a.id])),
             }
             for a in activation.math.approximations
         ],

@@ -10,7 +10,7 @@ changed must not pay for it. After each successful generation the hook stores, i
 - the size and SHA-256 of every generated file as written (the docs/ files the manifest lists, the
   manifest, plots/), so a deleted or edited output is noticed (reading them all takes milliseconds);
 - what later hooks need from the definitions, instead of the definitions: the alias redirects,
-  the number of lint warnings and the search keys of every activation page.
+  the number of lint warnings, the search keys of every activation page and each activation's family.
 
 A build skips generation only when every part of the digest is equal and every recorded file is
 as written; anything else generates. The state is removed before generating and written after a
@@ -142,10 +142,11 @@ class GenerationState:
     redirects: list[AliasTarget] = field(default_factory=list)
     lint_warnings: int = 0
     search_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # page → its name and topic keys (render/search_keys.py)
+    families: dict[str, str] = field(default_factory=dict)  # slug → family id, for the navigation's groups (site/navigation.py)
 
     def to_json(self) -> str:
         """The state file's text (keys sorted)."""
-        data = {"format": FORMAT, **{name: getattr(self, name) for name in ("digest", "outputs", "redirects", "lint_warnings", "search_keys")}}
+        data = {"format": FORMAT, **{name: getattr(self, name) for name in ("digest", "outputs", "redirects", "lint_warnings", "search_keys", "families")}}
         return json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -155,7 +156,9 @@ def read_state(path: Path) -> GenerationState | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        state = GenerationState(dict(data["digest"]), dict(data["outputs"]), list(data["redirects"]), int(data["lint_warnings"]), dict(data["search_keys"]))
+        state = GenerationState(
+            dict(data["digest"]), dict(data["outputs"]), list(data["redirects"]), int(data["lint_warnings"]), dict(data["search_keys"]), dict(data["families"])
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if not all(isinstance(value, list) and len(value) == 2 for value in state.outputs.values()):

@@ -80,6 +80,7 @@ class _Pending:
 _generated_digest: dict[str, str] | None = None  # what this process last generated (or found current)
 _redirects: list[AliasTarget] = []  # what the alias redirect pages of the current site need
 _search_keys: dict[str, dict[str, list[str]]] = {}  # each activation page's name and topic keys, for its search index entry
+_families: dict[str, str] = {}  # slug → family, for the navigation's groups
 _reported_digest: dict[str, str] | None = None  # the broken inputs whose problems were printed last
 _serving = False  # `mkdocs serve`: a broken edit keeps the last good pages instead of stopping the build
 _katex: Katex | None = None
@@ -118,7 +119,7 @@ def _generate(digest: dict[str, str]) -> None:
     New figures, the scripts and the export are written once MkDocs has built the pages (`_finish_assets`):
     until then the state stays forgotten, so a build that fails in between generates again.
     """
-    global _redirects, _pending, _search_keys
+    global _redirects, _pending, _search_keys, _families
     from actsite.definitions.load import lint_warnings
     from actsite.render.search_keys import catalogue_search_keys
     from actsite.site.build import generate_deferring_assets
@@ -138,6 +139,7 @@ def _generate(digest: dict[str, str]) -> None:
         print("actsite: the generator's code changed since this process started: restart `mkdocs serve` to use it", file=sys.stderr)
     _redirects = alias_targets(definitions)
     _search_keys = catalogue_search_keys(definitions)
+    _families = {loaded.slug: loaded.activation.family for loaded in definitions}
     if pending is None:
         _record_generation(digest, loaded_code, len(warnings))
     else:
@@ -150,7 +152,7 @@ def _record_generation(digest: dict[str, str], loaded_code: str, warnings: int) 
     from actsite.site.build import generated_files
     from actsite.site.generation_state import record_outputs
 
-    write_state(STATE_FILE, GenerationState({**digest, "code": loaded_code}, record_outputs(generated_files(), ROOT), _redirects, warnings, _search_keys))
+    write_state(STATE_FILE, GenerationState({**digest, "code": loaded_code}, record_outputs(generated_files(), ROOT), _redirects, warnings, _search_keys, _families))
     _generated_digest = digest
 
 
@@ -164,7 +166,7 @@ def _cancel_pending() -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Generate pages, plots and data unless the inputs and the generated files are unchanged since the last generation."""
-    global _generated_digest, _redirects, _reported_digest, _search_keys
+    global _generated_digest, _redirects, _reported_digest, _search_keys, _families
     if _pending is not None and _building_other_language(config):
         return  # static-i18n builds the second language from the pages just generated; their assets are on the way
     _cancel_pending()  # left by a build that failed under `mkdocs serve`
@@ -181,7 +183,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             )
             if state.lint_warnings:
                 print(f"actsite: {state.lint_warnings} lint warning(s): `actsite lint` lists them, `actsite fix` removes them", file=sys.stderr)
-        _generated_digest, _redirects, _search_keys = digest, state.redirects, state.search_keys
+        _generated_digest, _redirects, _search_keys, _families = digest, state.redirects, state.search_keys, state.families
         return
     from actsite.definitions.load import DefinitionError
 
@@ -207,6 +209,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
             return
         # One line per problem and no traceback; `mkdocs build` exits with a non-zero status.
         raise PluginError(message) from None
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """The activations grouped by family, titled in the language being built (before static-i18n translates the rest)."""
+    from actsite.render.i18n import taxonomy
+    from actsite.site.navigation import group_by_family
+
+    language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
+    titles = {family: names[language]["name"] for family, names in taxonomy("families").items()}
+    return group_by_family(nav, _families, titles)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

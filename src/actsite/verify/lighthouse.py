@@ -27,6 +27,7 @@ from actsite.verify.first_visit import CHROMIUM, GZIP_LEVEL, is_compressible
 PAGES = ("", "activations/gelu/", "zh/activations/gelu/", "playground/", "compare/")
 GOALS = {"performance": 95, "total-blocking-time": 200}  # score ≥ 95, TBT ≤ 200 ms (mobile preset)
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+VERSION = "12.2.3"  # package.json's pin: the last release that runs on Node 20
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
