@@ -46,7 +46,10 @@ def ours(out: Path) -> None:
         figure = figures_for(by_slug[slug])[0]
         times.append(_median_ms(lambda figure=figure: render_plot(figure)))
         sizes.append(len(render_plot(figure)))
-        saved[slug] = [{"x": list(map(float, c.xs)), "y": [None if y != y else float(y) for y in c.ys], "label": c.label, "color": c.color, "dashed": c.dashed} for c in figure.curves]
+        saved[slug] = [
+            {"x": list(map(float, c.xs)), "y": [None if y != y else float(y) for y in c.ys], "label": c.label, "color": c.color, "dashed": c.dashed}
+            for c in figure.curves
+        ]
     out.write_text(json.dumps(saved), encoding="utf-8")
     print(f"project writer: {statistics.median(times):.1f} ms per figure (median over {len(SLUGS)} figures), {statistics.mean(sizes) / 1024:.1f} KiB per figure")
 
