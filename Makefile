@@ -98,6 +98,12 @@ kink-gradients: $(TEST_STAMP)
 activation-cost: $(TEST_STAMP)
 	$(BIN)/python -m actsite.verify.activation_cost --write
 
+## measure-cost: time forward and forward+backward of every PyTorch call on CPU (float32, 2²² elements, one
+## thread) relative to ReLU in the same rounds (median of 7), and rewrite data/activation-speed.json with the
+## CPU model, thread count and versions (committed; noisy on a busy machine: the tests check its form only)
+measure-cost: $(TEST_STAMP)
+	$(BIN)/python -m actsite.verify.activation_speed --write
+
 ## fix-schema: regenerate schema/activation.schema.json from the model
 fix-schema: $(BUILD_STAMP)
 	$(BIN)/python -m actsite.definitions.schema --write

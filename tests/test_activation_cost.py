@@ -113,3 +113,28 @@ def test_prose_thresholds_agree_with_the_measured_edge(slug: str, phrase: str, f
         assert math.floor(abs(edge) * 10**digits + 1) >= abs(stated) * 10**digits, (slug, phrase, edge)
     else:
         assert round(abs(edge), digits) == abs(stated) or (digits == 0 and math.floor(abs(edge)) == abs(stated)), (slug, phrase, edge)
+
+
+def test_speed_file_is_complete_and_well_formed() -> None:
+    # No timing assertion (the machine is shared and timings are noisy): every activation with a
+    # PyTorch call has both measures, as positive finite numbers, with the machine and versions recorded.
+    from actsite.verify import activation_speed
+
+    data = cost_table.activation_speed()
+    assert sorted(data["activations"]) == WITH_PYTORCH_CALL
+    assert data["machine"]["cpu"]
+    assert data["machine"]["threads"] == activation_speed.THREADS
+    assert data["versions"]["torch"] == cost_table.activation_cost()["versions"]["torch"]
+    settings = data["settings"]
+    assert settings["elements"] >= 2**22
+    assert settings["elements"] == math.prod(settings["shape"])
+    assert settings["rounds"] >= 7
+    assert settings["dtype"] == "float32"
+    for slug, entry in data["activations"].items():
+        assert entry["call"] == cost_table.activation_cost()["activations"][slug]["range"]["call"]
+        for measure in activation_speed.MEASURES:
+            for key in ("ratio", "ms", "relu_ms"):
+                value = entry[measure][key]
+                assert isinstance(value, float), (slug, measure, key)
+                assert math.isfinite(value), (slug, measure, key)
+                assert value > 0, (slug, measure, key)
