@@ -138,3 +138,76 @@ def test_speed_file_is_complete_and_well_formed() -> None:
                 assert isinstance(value, float), (slug, measure, key)
                 assert math.isfinite(value), (slug, measure, key)
                 assert value > 0, (slug, measure, key)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cost_section_shows_the_three_tables_or_says_why_not(language: str) -> None:
+    from actsite.render.pages import format_number, ui_strings
+
+    strings = ui_strings(language)
+    data = cost_table.activation_cost()["activations"]
+    for loaded in DEFINITIONS:
+        view = cost_table.cost_view(loaded.slug, bool(activation_cost.pytorch_calls(loaded)), strings, format_number)
+        if loaded.slug not in WITH_PYTORCH_CALL:
+            assert view == {"line": strings["cost_none"]}
+            continue
+        assert view["line"] is None
+        assert len(view["memory"]["rows"]) == len(data[loaded.slug]["memory"])
+        assert len(view["range"]["rows"]) == 3 * (1 + cost_table.snippet_range_differs(data[loaded.slug]))
+        assert len(view["speed"]["rows"]) == 1
+        for table in (view["memory"], view["range"], view["speed"]):
+            assert all(len(row) == len(table["headers"]) for row in table["rows"])
+            assert all(cell.strip() for row in table["rows"] for cell in row)  # never an empty cell
+    mish = cost_table.cost_view("mish", True, strings, format_number)
+    assert mish["speed"]["rows"][0][0] == "`torch.nn.Mish()`"
+    assert "2²²" in mish["speed"]["caption"]
+    assert cost_table.activation_speed()["machine"]["cpu"] in mish["speed"]["caption"]
+    exponential = cost_table.cost_view("exponential", True, strings, format_number)
+    assert exponential["range"]["rows"][0][1:] == ["float16", "x ≤ 11.0859", "x ≤ 11.0859"]
+
+
+def test_saved_tensor_codes_read_as_words_in_both_languages() -> None:
+    from actsite.render.pages import ui_strings
+
+    codes = {
+        code
+        for entry in cost_table.activation_cost()["activations"].values()
+        for row in entry["memory"]
+        for dtype in ("float32", "bfloat16")
+        for code in row[dtype]["saved"]
+    }
+    assert {"input", "output", "float32[input]", "bool[input]", "float32[row]", "float32[scalar]"} <= codes
+    for language in ("en", "zh"):
+        strings = ui_strings(language)
+        for code in codes:
+            text = cost_table.saved_description(code, strings)
+            assert "{" not in text
+            assert "[" not in text
+
+
+def test_comparison_columns_are_numbers_to_sort_or_one_phrase() -> None:
+    from actsite.render.pages import format_number, ui_strings
+
+    strings = ui_strings("en")
+    for loaded in DEFINITIONS:
+        columns = cost_table.cost_columns(loaded.slug, strings, format_number)
+        assert len(columns) == 4
+        for cell in columns.values():
+            assert cell["text"]
+            if loaded.slug in WITH_PYTORCH_CALL:
+                assert isinstance(cell["value"], float)
+            else:
+                assert cell == {"text": strings["cost_not_measured"], "value": ""}
+
+
+def test_estimate_correlation_is_spearmans() -> None:
+    from scipy.stats import spearmanr
+
+    from actsite.analysis.cost import cost_score
+
+    scores = {d.slug: cost_score(d.math) for d in DEFINITIONS}
+    count, correlation = cost_table.estimate_correlation(scores)
+    measured = cost_table.activation_speed()["activations"]
+    assert count == len(WITH_PYTORCH_CALL)
+    expected = spearmanr([scores[s] for s in WITH_PYTORCH_CALL], [measured[s]["forward"]["ratio"] for s in WITH_PYTORCH_CALL]).statistic
+    assert correlation == pytest.approx(expected, abs=1e-12)

@@ -123,13 +123,15 @@ def _prepare(callable_: Callable[[torch.Tensor], torch.Tensor], dtype: torch.dty
 
 
 def _describe(saved: torch.Tensor, x: torch.Tensor, y: torch.Tensor, inplace: bool) -> str:
-    """A saved tensor named by what it is: `input`, `output` (the same storage), else `<dtype>[<size>]`.
+    """A saved tensor named by what it is: `input`, `output` (its storage, or a view of it), else `<dtype>[<size>]`.
 
     The size is `input` or `output` (as many elements), `row` (one per row of a vector kind), `scalar`,
     or the shape itself; none depends on the number of rows, so both measured sizes describe alike.
     """
-    same_as_y = saved.data_ptr() == y.data_ptr() and saved.shape == y.shape
-    same_as_x = saved.data_ptr() == x.data_ptr() and saved.shape == x.shape
+    # By storage, not by tensor: a view keeps its whole storage alive (GLU's halves are views of the input).
+    storage = saved.untyped_storage().data_ptr()
+    same_as_y = storage == y.untyped_storage().data_ptr()
+    same_as_x = storage == x.untyped_storage().data_ptr()
     if same_as_y and (inplace or not same_as_x):
         return "output"
     if same_as_x:
