@@ -17,7 +17,7 @@ ifdef SITE_URL
 export SITE_URL
 endif
 
-.PHONY: serve build check test test-fast lint fix-schema kink-gradients benchmark clean
+.PHONY: serve build check test test-fast lint fix-schema kink-gradients activation-cost measure-cost benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,18 @@ benchmark: $(TEST_STAMP) $(NPM_STAMP) $(LIGHTHOUSE)
 ## data/kink-gradients.json (committed; tests/test_frameworks.py measures again and compares)
 kink-gradients: $(TEST_STAMP)
 	KERAS_BACKEND=jax $(BIN)/python -m actsite.verify.kink_gradients --write
+
+## activation-cost: measure what autograd saves for backward (float32, bfloat16) and the safe input range
+## (float16, bfloat16, float32) of every PyTorch call and snippet module, and rewrite
+## data/activation-cost.json (committed; tests/test_activation_cost.py measures again and compares)
+activation-cost: $(TEST_STAMP)
+	$(BIN)/python -m actsite.verify.activation_cost --write
+
+## measure-cost: time forward and forward+backward of every PyTorch call on CPU (float32, 2²² elements, one
+## thread) relative to ReLU in the same rounds (median of 7), and rewrite data/activation-speed.json with the
+## CPU model, thread count and versions (committed; noisy on a busy machine: the tests check its form only)
+measure-cost: $(TEST_STAMP)
+	$(BIN)/python -m actsite.verify.activation_speed --write
 
 ## fix-schema: regenerate schema/activation.schema.json from the model
 fix-schema: $(BUILD_STAMP)

@@ -339,6 +339,12 @@ def test_comparison_table_sorts_and_filters(browser: Browser, server: str) -> No
     year.click()
     years = [int(y) for y in page.eval_on_selector_all("tbody tr td:last-child", "cells => cells.map(c => c.textContent.trim()).filter(Boolean)")]
     assert years == sorted(years, reverse=True)
+    # A measured column sorts by its number; the functions without a PyTorch call (no value) come last.
+    page.locator("th", has_text="Saved for backward").locator("button").click()
+    values = page.eval_on_selector_all("tbody tr", "rows => rows.map(r => r.cells[8].getAttribute('data-value'))")
+    measured = [float(v) for v in values if v]
+    assert measured == sorted(measured)
+    assert values[len(measured) :] == [""] * (len(values) - len(measured))
     total = page.locator("tbody tr").count()
     page.select_option("select[data-filter=family]", "relu")
     visible = page.locator("tbody tr:not([hidden])")

@@ -14,11 +14,12 @@ from actsite.definitions.errata import load_errata
 from actsite.definitions.escape import inline_markdown
 from actsite.definitions.model import LANGUAGES, Activation
 from actsite.render.context import PageContext
+from actsite.render.cost_table import cost_columns, estimate_correlation
 from actsite.render.front_matter import front_matter
 from actsite.render.glossary import glossary_pages
 from actsite.render.i18n import localize_latex, taxonomy, ui_strings
 from actsite.render.markup import escape_cell, stars
-from actsite.render.numbers import format_range
+from actsite.render.numbers import format_number, format_range
 from actsite.render.playground import family_playground_link, playground_pages
 from actsite.render.sections import SECTIONS
 from actsite.render.templating import environment, page_path
@@ -75,9 +76,16 @@ def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str
                 "none_available": t["none_available"],
                 "year": activation.year or "",
                 "level": activation.recommendation.level,
+                **cost_columns(activation.slug, t, format_number),
             }
         )
     return rows
+
+
+def compare_legend(contexts: list[PageContext], language: str) -> str:
+    """The legend of the comparison table, with how well the formula's estimate ranks the measured forward times."""
+    count, correlation = estimate_correlation({c.loaded.slug: cost_score(c.loaded.math) for c in contexts})
+    return ui_strings(language)["compare_legend_text"].format(correlation=format_number(correlation, 2), count=count)
 
 
 def comparison_csv(contexts: list[PageContext], language: str) -> bytes:
@@ -94,6 +102,10 @@ def comparison_csv(contexts: list[PageContext], language: str) -> bytes:
         "zero_centred",
         "saturation",
         "cost",
+        "cost_memory",
+        "cost_float16",
+        "cost_forward",
+        "cost_forward_backward",
         "pytorch",
         "year",
     ]
@@ -102,9 +114,17 @@ def comparison_csv(contexts: list[PageContext], language: str) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
     for row in comparison_rows(contexts, language):
-        values = {**row, "cost": row["cost_class"], "pytorch": row["pytorch"] or row["none_available"]}
+        values = {**row, "cost": row["cost_class"], "pytorch": row["pytorch"] or row["none_available"], **measured_csv_values(row)}
         writer.writerow([values[c] for c in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def measured_csv_values(row: dict[str, Any]) -> dict[str, Any]:
+    """The measured columns as CSV cells: the number itself (the float16 range as written), or the phrase saying there is none."""
+    return {
+        key: row[key]["text"] if key == "cost_float16" or row[key]["value"] == "" else row[key]["value"]
+        for key in ("cost_memory", "cost_float16", "cost_forward", "cost_forward_backward")
+    }
 
 
 def cheat_sheet_rows(contexts: list[PageContext], language: str) -> list[dict[str, Any]]:
@@ -259,6 +279,7 @@ def catalogue_pages(contexts: list[PageContext]) -> dict[str, bytes]:
                 **common,
                 front_matter=front_matter({"hide": PRINT_PAGE_HIDE, "title": t["compare_title"]}),
                 rows=comparison_rows(contexts, language),
+                legend=compare_legend(contexts, language),
                 tasks=[{"id": k, "name": v[language]["name"]} for k, v in taxonomy("tasks").items()],
                 families=family_index(contexts, language),
                 csv_name=f"activations-{language}.csv",

@@ -11,6 +11,7 @@ from actsite.analysis.properties import Properties
 from actsite.analysis.samples import with_samples_json
 from actsite.render.api_call import pytorch_expression
 from actsite.render.context import PageContext
+from actsite.render.cost_table import cost_record
 
 FORMAT_VERSION = 1
 # The fields of an activation's record as the data-format page documents them: one table row per
@@ -27,6 +28,7 @@ DOCUMENTED_FIELDS: tuple[tuple[str, ...], ...] = (
     ("tasks",),
     ("recommendation",),
     ("api",),
+    ("cost",),
     ("references",),
     ("url",),
     ("samples",),
@@ -95,6 +97,7 @@ def activation_record(context: PageContext) -> dict[str, Any]:
             "keras": [k.name for k in activation.api.keras],
             "jax": [j.name for j in activation.api.jax],
         },
+        "cost": cost_record(activation.slug),
         "references": [r.model_dump(mode="json") for r in activation.references],
         "url": {"en": f"activations/{activation.slug}/", "zh": f"zh/activations/{activation.slug}/"},
         "samples": context.computed.samples,

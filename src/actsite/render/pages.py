@@ -16,8 +16,9 @@ from actsite.definitions.load import Loaded
 from actsite.definitions.model import LANGUAGES, Activation, OtherApi
 from actsite.definitions.symbolic import ScalarMath, X, latex, parse
 from actsite.render.api_call import pytorch_expression
-from actsite.render.code import code_view
+from actsite.render.code import code_view, pytorch_lines
 from actsite.render.context import PageContext
+from actsite.render.cost_table import cost_view
 from actsite.render.export import DOCUMENTED_FIELDS
 from actsite.render.framework_defaults import default_differences, overridden_defaults
 from actsite.render.front_matter import front_matter
@@ -97,6 +98,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         },
         "api": api_rows(activation, language),
         "code": code_view(loaded, language, t),
+        "cost": cost_view(activation.slug, bool(pytorch_lines(activation)), t, format_number),
         "references": [
             {
                 "authors": r.authors,

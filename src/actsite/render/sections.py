@@ -17,6 +17,7 @@ SECTIONS: dict[str, str] = {
     "use-cases": "use_cases",
     "api": "api",
     "code": "code",
+    "cost": "cost",
     "references": "references",
 }
 SECTION_ANCHORS: tuple[str, ...] = tuple(SECTIONS)

@@ -40,7 +40,7 @@ DEFAULT_LANGUAGE = "en"  # mkdocs.yml `theme.language`: its pages are at the sit
 INDEX = "search/search_index.json"
 
 # Sections of every activation page (anchors from render/sections.py and its subsections) with nothing to search.
-ACTIVATION_SECTIONS_LEFT_OUT = frozenset({"properties", "code", "code-use", "code-implement"})
+ACTIVATION_SECTIONS_LEFT_OUT = frozenset({"properties", "code", "code-use", "code-implement", "cost", "cost-memory", "cost-range", "cost-speed"})
 # (page, anchor) of a site-wide table; anchor None: the page's own text, of which the paragraphs are kept.
 TABLES_LEFT_OUT: frozenset[tuple[str, str | None]] = frozenset({("", "catalogue"), ("compare/", None), ("cheat-sheet/", None), ("linking/", "aliases")})
 TAG_LISTS = ("tags/", "tag:")  # the tags page's sections: one list of page names per tag
