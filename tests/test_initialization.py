@@ -11,16 +11,25 @@ independent arithmetic), to 1e−12 relative. The gains that textbooks give (ReL
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import mpmath
 import pytest
 import torch
 from tests.conftest import BY_SLUG, DEFINITIONS
 
+from actsite.analysis.computed import compute_values
 from actsite.analysis.gaussian_moments import Moments, moments
 from actsite.analysis.propagation import COMPUTED_KINDS, DEPTH, drift_state, initialization
 from actsite.analysis.torch_gain import activation_torch_gain, torch_gain
 from actsite.definitions.symbolic import mpmath_function
+from actsite.render.context import PageContext
+from actsite.render.export import initialization_record
+from actsite.render.i18n import ui_strings
+from actsite.render.initialization import initialization_view
+from actsite.render.numbers import format_code_number, format_number
+from actsite.render.pages import render_activation_pages
+from actsite.render.templating import page_path
 
 RELATIVE = 1e-12
 ALPHA_VARIANTS = BY_SLUG["leaky-relu"].activation.parameters[0].variants
@@ -194,3 +203,57 @@ def test_every_named_gain_is_torch_s_for_that_activation() -> None:
         assert activation_torch_gain(activation) == torch.nn.init.calculate_gain(name, param)
     with pytest.raises(ValueError, match="gelu"):
         torch.nn.init.calculate_gain("gelu")  # why the site computes the gain: torch has none
+
+
+TORCH_NAMED = {"identity": "linear", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "relu", "leaky-relu": "leaky_relu", "selu": "selu"}
+
+
+@pytest.mark.parametrize("slug", sorted(TORCH_NAMED))
+def test_page_shows_what_torch_calculate_gain_returns(slug: str) -> None:
+    loaded = BY_SLUG[slug]
+    name = TORCH_NAMED[slug]
+    param = loaded.activation.parameters[0].default if name == "leaky_relu" else None
+    context = PageContext(loaded, compute_values(loaded, samples=False))
+    pages = render_activation_pages(context)
+    for language in ("en", "zh"):
+        page = pages[page_path(f"activations/{slug}", language)]
+        row = next(line for line in page.splitlines() if line.startswith(f"| `calculate_gain('{name}')` |"))
+        assert row.split(" | ")[1] == format_number(torch.nn.init.calculate_gain(name, param))
+        why = ui_strings(language)[f"init_torch_why_{name}"].split("{")[0]
+        assert why in row, "the sentence saying why torch's gain and g_f differ (or agree)"
+
+
+@pytest.mark.parametrize("definition", [d for d in DEFINITIONS if d.activation.kind.value in COMPUTED_KINDS], ids=lambda d: d.slug)
+def test_pytorch_call_on_the_page_initialises_with_the_forward_gain(definition: object) -> None:
+    values = initialization(definition.math, definition.activation)  # type: ignore[attr-defined]
+    view = initialization_view(SimpleNamespace(loaded=definition, computed=SimpleNamespace(initialization=values)), "en")  # type: ignore[arg-type]
+    torch.manual_seed(0)
+    layer = torch.nn.Linear(1024, 256)
+    exec(view["code"], {"nn": torch.nn, "math": math, "layer": layer})  # noqa: S102 - the line the page shows
+    expected = values.forward_gain / math.sqrt(1024)  # type: ignore[operator]
+    # 262144 samples: the sample standard deviation is within 5·(1/√(2·262144)) = 0.7 % of the true one; 6 digits add 1e−6.
+    assert abs(float(layer.weight.detach().std()) / expected - 1) < 0.007
+    assert format_code_number(values.forward_gain) in view["code"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("slug", ["softmax", "maxout", "crelu", "evonorm", "dynamic-relu"])
+def test_kinds_without_a_gain_say_why_in_both_languages(slug: str) -> None:
+    loaded = BY_SLUG[slug]
+    values = initialization(loaded.math, loaded.activation)
+    for language in ("en", "zh"):
+        view = initialization_view(SimpleNamespace(loaded=loaded, computed=SimpleNamespace(initialization=values)), language)  # type: ignore[arg-type]
+        assert not view["applies"]
+        assert view["reason"] == ui_strings(language)[f"init_not_applicable_{loaded.activation.kind.value.replace('-', '_')}"]
+
+
+def test_export_carries_the_gains() -> None:
+    loaded = BY_SLUG["relu"]
+    record = initialization_record(PageContext(loaded, compute_values(loaded, samples=False)))
+    assert record["applies"]
+    assert close(record["forward_gain"], math.sqrt(2))
+    assert record["torch_nonlinearity"] == "relu"
+    assert record["torch_gain"] == torch.nn.init.calculate_gain("relu")
+    assert len(record["propagation"]) == 3
+    assert len(record["propagation"][0]["forward"]) == DEPTH + 1
+    softmax = initialization_record(PageContext(BY_SLUG["softmax"], compute_values(BY_SLUG["softmax"], samples=False)))
+    assert softmax == {"applies": False, "reason": "vector"}

@@ -105,26 +105,45 @@ def initialization(math_: ScalarMath, activation: Activation) -> Initialization:
     if kind not in COMPUTED_KINDS:
         return Initialization(kind, None, None, None, None, (), (), None, None)
     gated = kind == "gated"
-    base, width = moments(math_)
+    base, maps = _base(math_, activation)
     forward_gain, backward_gain = gains(base, gated)
-    torch = activation_torch_gain(activation)
     variants = []
     for parameter in activation.parameters:
         for value in parameter.variants:
             varied, _ = moments(math_, {parameter.name: value})
             variants.append(VariantGains(parameter.name, value, varied, *gains(varied, gated), activation_torch_gain(activation, {parameter.name: value})))
-    expectation = ScaledExpectation(math_, None, width)
-    if gated:
-        forward_map: Callable[[float], float] = lambda q: q * expectation.mean_squares(q)[0]  # noqa: E731 - E[a²]·E[g(b)²]
-        backward_map: Callable[[float], float] = lambda q: expectation.mean_squares(q)[0] + q * expectation.mean_squares(q)[1]  # noqa: E731
-    else:
-        forward_map: Callable[[float], float] = lambda q: expectation.mean_squares(q)[0]  # type: ignore[no-redef]  # noqa: E731
-        backward_map: Callable[[float], float] = lambda q: expectation.mean_squares(q)[1]  # type: ignore[no-redef]  # noqa: E731
-    gains_shown = [1.0, *([torch] if torch is not None else []), forward_gain]
-    propagation = tuple(propagate(gain, forward_map, backward_map) for gain in gains_shown)
+    forward_map, backward_map = maps
     slope = forward_gain**2 * (forward_map(1 + STEP) - forward_map(1 - STEP)) / (2 * STEP)
     chi1 = forward_gain**2 * backward_map(1.0)
-    return Initialization(None, base, forward_gain, backward_gain, torch, tuple(variants), propagation, slope, chi1)
+    lines = _propagations(activation, forward_gain, maps)
+    return Initialization(None, base, forward_gain, backward_gain, activation_torch_gain(activation), tuple(variants), lines, slope, chi1)
+
+
+def propagations(math_: ScalarMath, activation: Activation) -> tuple[Propagation, ...]:
+    """The recursion alone (for the figure, which renders apart from the cached values): at gain 1, torch's gain, g_f."""
+    base, maps = _base(math_, activation)
+    return _propagations(activation, gains(base, activation.kind.value == "gated")[0], maps)
+
+
+Map = Callable[[float], float]
+
+
+def _base(math_: ScalarMath, activation: Activation) -> tuple[Moments, tuple[Map, Map]]:
+    """The moments at the defaults and the maps q ↦ E[f(√q z)²] (forward) and q ↦ E[f′(√q z)²] (backward; for a gated unit, its two-halves forms)."""
+    base, width = moments(math_)
+    expectation = ScaledExpectation(math_, None, width)
+    if activation.kind.value == "gated":
+        return base, (
+            lambda q: q * expectation.mean_squares(q)[0],  # E[a²]·E[g(b)²]
+            lambda q: expectation.mean_squares(q)[0] + q * expectation.mean_squares(q)[1],
+        )
+    return base, (lambda q: expectation.mean_squares(q)[0], lambda q: expectation.mean_squares(q)[1])
+
+
+def _propagations(activation: Activation, forward_gain: float, maps: tuple[Map, Map]) -> tuple[Propagation, ...]:
+    torch = activation_torch_gain(activation)
+    shown = [1.0, *([torch] if torch is not None else []), forward_gain]
+    return tuple(propagate(gain, *maps) for gain in shown)
 
 
 def gains(values: Moments, gated: bool) -> tuple[float, float]:
