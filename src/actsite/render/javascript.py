@@ -113,6 +113,33 @@ def function_source(expression: sympy.Expr, loaded: Loaded) -> str:
     return f"function ({', '.join(arguments)}) {{ return {body}; }}"
 
 
+def kink_expressions(loaded: Loaded) -> list[sympy.Expr]:
+    """The kinks of f as expressions in the parameters: where a Piecewise condition switches or an Abs argument is 0.
+
+    The same points `symbolic.kink_points` finds at given values, solved once with the parameters as
+    symbols, so the browser finds them at any slider setting (a root that is not real there is NaN
+    and left out).
+    """
+    function = loaded.math.function
+    roots: list[sympy.Expr] = []
+    equations = [relation.lhs - relation.rhs for relation in function.atoms(sympy.core.relational.Relational)]
+    equations += [absolute.args[0] for absolute in function.atoms(sympy.Abs)]
+    for equation in equations:
+        if X in equation.free_symbols:
+            roots += [root for root in sympy.solve(sympy.Eq(equation, 0), X) if not root.has(sympy.I) and root not in roots]
+    return roots
+
+
+def kinks_source(loaded: Loaded) -> str:
+    """`function (alpha) { return [k1, k2]; }`: the kinks as JavaScript, parameters in definition order."""
+    printer = BrowserPrinter()
+    arguments = [printer._print(loaded.math.symbols[p.name]) for p in loaded.activation.parameters]
+    body = ", ".join(printer.doprint(root) for root in kink_expressions(loaded))
+    if "\n" in body or "// Not supported" in body:
+        raise ValueError(f"{loaded.slug}: SymPy cannot print the kinks {body} as JavaScript")
+    return f"function ({', '.join(arguments)}) {{ return [{body}]; }}"
+
+
 def plain_symbol(latex: str) -> str:
     r"""A parameter's LaTeX as plain text for labels: `\alpha_{n}` → `α_n`, `\omega_0` → `ω₀`."""
     greek = {name: chr(code) for name, code in (("alpha", 945), ("beta", 946), ("gamma", 947), ("delta", 948), ("lambda", 955), ("omega", 969))}
@@ -186,12 +213,13 @@ def entry_metadata(loaded: Loaded) -> dict[str, Any]:
 
 
 def entry_script(loaded: Loaded) -> str:
-    """One `register({...})` call: the metadata as JSON, then f, df and d2f as JavaScript functions."""
+    """One `register({...})` call: the metadata as JSON, then f, df and d2f as JavaScript functions, and the kinks."""
     math_ = loaded.math
     metadata = json.dumps(entry_metadata(loaded), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     functions = ",".join(
         f'"{key}":{function_source(expression, loaded)}' for key, expression in (("f", math_.function), ("df", math_.derivative), ("d2f", math_.second_derivative))
     )
+    functions += f',"kinks":{kinks_source(loaded)}'  # for the Gaussian moments and gains under the sliders
     return f"register({metadata[:-1]},{functions}}});\n"
 
 
