@@ -16,7 +16,7 @@ import pytest
 import sympy
 
 from actsite.render import javascript
-from actsite.render.javascript import CATALOGUE_SCRIPT, FUNCTIONS_DIR, entry_metadata, function_scripts, kink_expressions, slider_range, stable_form
+from actsite.render.javascript import CATALOGUE_SCRIPT, FUNCTIONS_DIR, entry_metadata, function_scripts, slider_range, stable_form
 from conftest import BY_SLUG, DEFINITIONS, ROOT, SLUGS
 
 SHIM = ROOT / "docs" / "assets" / "javascripts" / "activation-math.js"
@@ -99,7 +99,7 @@ def test_kinks_function_takes_the_parameters_and_gives_the_kinks_at_the_defaults
     assert (match.group(1).split(", ") if match.group(1) else []) == names
     identifiers = set(re.findall(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)", match.group(2))) - {"M", "Math"}
     assert identifiers <= set(names), f"{slug} kinks: unknown names {identifiers}"
-    at_defaults = sorted({float(root.subs(loaded.math.defaults)) for root in kink_expressions(loaded)})
+    at_defaults = sorted({float(root.subs(loaded.math.defaults)) for root in loaded.math.kink_expressions})
     assert at_defaults == sorted(loaded.math.kinks), "the browser's kinks at the defaults are the build's"
 
 

@@ -33,7 +33,10 @@ ORDER = 16  # Gauss–Legendre points per sub-interval
 START_WIDTH = 1.0  # sub-interval width (in z) of the first pass
 SMALLEST_WIDTH = 1.0 / 128  # the halving stops here (sin(ω₀x) with ω₀ = 30 converges at 1/16)
 CONVERGED = 1e-14  # relative agreement of two successive widths that ends the halving
-MOST_SUBINTERVALS = 256  # the recursion at a huge variance keeps at most this many sub-intervals
+MOST_SUBINTERVALS = 256
+# The recursion's widest sub-interval: 16 Gauss–Legendre points integrate φ·(smooth f²) over 2 to ~1e−14,
+# far below what the figure and the state read; half the points of START_WIDTH.
+RECURSION_WIDTH = 2.0  # the recursion at a huge variance keeps at most this many sub-intervals
 ROUNDING = 64 * np.finfo(float).eps  # a sum below this times the sum of its terms' sizes is 0 within rounding
 _NODES, _WEIGHTS = np.polynomial.legendre.leggauss(ORDER)
 _DENSITY = 1.0 / math.sqrt(2.0 * math.pi)
@@ -72,7 +75,7 @@ def breakpoints(kinks: list[float], scale: float = 1.0) -> list[float]:
 
 def kinks_at(math_: ScalarMath, parameters: dict[str, float] | None) -> list[float]:
     """The kinks at the defaults (computed once per definition and shared with the properties) or with parameters replaced."""
-    return math_.kinks if not parameters else math_.kinks_with(parameters)
+    return math_.kinks if not parameters else math_.kinks_at(parameters)
 
 
 def repaired(math_: ScalarMath, expression: sympy.Expr, xs: np.ndarray, parameters: dict[str, float] | None) -> np.ndarray:
@@ -151,8 +154,8 @@ class ScaledExpectation:
             return math.inf, math.inf
         if q not in self._cache:
             scale = math.sqrt(q)
-            # φ itself needs START_WIDTH however slowly f varies at a small q; an oscillating f needs width_x in x.
-            width = max(min(self._width_x / scale, START_WIDTH), 2 * REACH / MOST_SUBINTERVALS)
+            # φ needs RECURSION_WIDTH however slowly f varies at a small q; an oscillating f needs width_x in x.
+            width = max(min(self._width_x / scale, RECURSION_WIDTH), 2 * REACH / MOST_SUBINTERVALS)
             zs, ws = quadrature(breakpoints(self._kinks, scale), width)
             results = []
             for expression in (self._math.function, self._math.derivative):

@@ -113,28 +113,11 @@ def function_source(expression: sympy.Expr, loaded: Loaded) -> str:
     return f"function ({', '.join(arguments)}) {{ return {body}; }}"
 
 
-def kink_expressions(loaded: Loaded) -> list[sympy.Expr]:
-    """The kinks of f as expressions in the parameters: where a Piecewise condition switches or an Abs argument is 0.
-
-    The same points `symbolic.kink_points` finds at given values, solved once with the parameters as
-    symbols, so the browser finds them at any slider setting (a root that is not real there is NaN
-    and left out).
-    """
-    function = loaded.math.function
-    roots: list[sympy.Expr] = []
-    equations = [relation.lhs - relation.rhs for relation in function.atoms(sympy.core.relational.Relational)]
-    equations += [absolute.args[0] for absolute in function.atoms(sympy.Abs)]
-    for equation in equations:
-        if X in equation.free_symbols:
-            roots += [root for root in sympy.solve(sympy.Eq(equation, 0), X) if not root.has(sympy.I) and root not in roots]
-    return roots
-
-
 def kinks_source(loaded: Loaded) -> str:
-    """`function (alpha) { return [k1, k2]; }`: the kinks as JavaScript, parameters in definition order."""
+    """`function (alpha) { return [k1, k2]; }`: the kinks (`ScalarMath.kink_expressions`) as JavaScript, parameters in definition order."""
     printer = BrowserPrinter()
     arguments = [printer._print(loaded.math.symbols[p.name]) for p in loaded.activation.parameters]
-    body = ", ".join(printer.doprint(root) for root in kink_expressions(loaded))
+    body = ", ".join(printer.doprint(root) for root in loaded.math.kink_expressions)
     if "\n" in body or "// Not supported" in body:
         raise ValueError(f"{loaded.slug}: SymPy cannot print the kinks {body} as JavaScript")
     return f"function ({', '.join(arguments)}) {{ return [{body}]; }}"
