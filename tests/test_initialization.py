@@ -257,3 +257,11 @@ def test_export_carries_the_gains() -> None:
     assert len(record["propagation"][0]["forward"]) == DEPTH + 1
     softmax = initialization_record(PageContext(BY_SLUG["softmax"], compute_values(BY_SLUG["softmax"], samples=False)))
     assert softmax == {"applies": False, "reason": "vector"}
+
+
+@pytest.mark.parametrize("definition", [d for d in DEFINITIONS if any(p.variants for p in d.activation.parameters)], ids=lambda d: d.slug)
+def test_kinks_from_the_solved_expressions_are_the_solved_kinks_at_every_variant(definition: object) -> None:
+    math_ = definition.math  # type: ignore[attr-defined]
+    for parameter in definition.activation.parameters:  # type: ignore[attr-defined]
+        for value in parameter.variants:
+            assert math_.kinks_at({parameter.name: value}) == pytest.approx(math_.kinks_with({parameter.name: value}), abs=1e-12), (parameter.name, value)
