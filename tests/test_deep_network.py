@@ -125,9 +125,9 @@ def one_step_bands(loaded: Loaded, measured: list[float]) -> list[float]:
 
 
 def mean_powers(loaded: Loaded, q: float) -> tuple[float, float]:
-    """(E[f(√q z)²], E[f(√q z)⁴]) by the analysis' quadrature (sub-intervals START_WIDTH/4 wide in z)."""
+    """(E[f(√q z)²], E[f(√q z)⁴]) by the analysis' quadrature (sub-intervals START_WIDTH/2 wide in z)."""
     scale = math.sqrt(q)
-    zs, ws = quadrature(breakpoints(loaded.math.kinks, scale), START_WIDTH / 4)
+    zs, ws = quadrature(breakpoints(loaded.math.kinks, scale), START_WIDTH / 2)
     values = repaired(loaded.math, loaded.math.function, scale * zs, None)
     with np.errstate(over="ignore", invalid="ignore"):
         return float(ws @ values**2), float(ws @ values**4)
