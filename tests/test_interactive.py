@@ -201,6 +201,28 @@ def test_moving_a_slider_redraws_the_curves_and_updates_the_address(watched: Wat
     assert _curve_paths(page, "[data-live-chart]") == before, "reset draws the defaults again"
 
 
+def test_the_moments_and_gains_under_the_sliders_follow_them_and_match_the_build(watched: Watched, server: str) -> None:
+    """The #plot section's line of Gaussian moments and gains, on a real page: at the default, after typing a value, and in zh."""
+    from actsite.analysis.gaussian_moments import moments
+    from actsite.analysis.propagation import gains
+
+    page = watched.page
+    elu = BY_SLUG["elu"].math
+    for language, alpha in (("", None), ("", 0.5), ("/zh", 2.0)):
+        page.goto(server + f"{language}/activations/elu/#plot")
+        if alpha is not None:
+            page.fill("[data-parameter-box=alpha]", str(alpha))
+            page.wait_for_function(f"new URLSearchParams(location.search).get('alpha') === '{alpha:g}'", timeout=10_000)
+        shown = json.loads(page.get_attribute("[data-live-gains]", "data-values") or "null")
+        expected, _ = moments(elu, None if alpha is None else {"alpha": alpha})
+        for got, want in zip(shown, (expected.mean, expected.second, expected.slope_mean, expected.slope_second), strict=True):
+            assert abs(got - want) <= RELATIVE * abs(want), (language, alpha, shown, expected)
+        forward, _ = gains(expected, gated=False)
+        text = page.inner_text("[data-live-gains]")
+        assert f"g_f = {forward:.4g}" in text, text  # the script prints 4 significant digits (FunctionChart.format)
+        assert ("initialisation gains" if not language else "初始化增益") in text
+
+
 def test_a_link_with_a_setting_opens_it_and_the_language_switch_keeps_it(watched: Watched, server: str) -> None:
     page = watched.page
     page.goto(server + "/activations/elu/?alpha=0.5#plot")
