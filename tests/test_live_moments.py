@@ -1,7 +1,7 @@
 """The Gaussian moments and gains under the sliders, computed in Chromium, against the build's values.
 
 The live parameters show E[f²], E[f′²], g_f and g_b at any slider setting, computed in the browser
-(`ActivationFunctions.moments` in docs/assets/javascripts/activation-math.js) from the generated
+(`ActivationFunctions.moments` in docs/assets/javascripts/activation-math.js, which also gives the gains) from the generated
 f, f′ and kinks of each entry (render/javascript.py), by the build's rule. Here the shim and the
 generated entries run in Debian's chromium, for every activation with parameters and a scalar gain,
 at the defaults and at every variant of every parameter, and each of the four moments and both gains
@@ -31,8 +31,7 @@ SHIM_SOURCE = ROOT / "docs" / "assets" / "javascripts" / "activation-math.js"
 EVALUATE = """jobs => jobs.map(job => {
   const entry = window.ActivationFunctions.get(job.slug);
   const m = window.ActivationFunctions.moments(entry, job.values);
-  const g = window.ActivationFunctions.gains(entry, m);
-  return [m.mean, m.second, m.slopeMean, m.slopeSecond, g.forward, Number.isFinite(g.backward) ? g.backward : "inf"];
+  return [m.mean, m.second, m.slopeMean, m.slopeSecond, m.forward, Number.isFinite(m.backward) ? m.backward : "inf"];
 })"""
 
 

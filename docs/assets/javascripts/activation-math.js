@@ -121,93 +121,46 @@
       }
       return y;
     },
-    // E[f(z)], E[f(z)²], E[f′(z)], E[f′(z)²] for z ~ N(0, 1) at the given parameter values, by the
-    // build's rule (actsite.analysis.gaussian_moments): composite 16-point Gauss–Legendre on
-    // [−12, 12] cut at the kinks (the entry's `kinks`, printed from the same expression), each piece
-    // cut into sub-intervals whose width is halved from 1 until the four sums agree to 1e−14.
-    moments: function (entry, values) {
-      var args = entry.parameters.map(function (p) {
-        return values && values[p.name] !== undefined ? values[p.name] : p.default;
-      });
-      var breaks = [-REACH, REACH];
-      entry.kinks.apply(null, args).forEach(function (k) {
-        if (Number.isFinite(k) && k > -REACH && k < REACH && breaks.indexOf(k) < 0) {
-          breaks.push(k);
-        }
-      });
-      breaks.sort(function (a, b) { return a - b; });
-      var self = this;
-      function sums(width) {
-        var total = [0, 0, 0, 0];
-        for (var i = 0; i + 1 < breaks.length; i++) {
-          var count = Math.max(1, Math.ceil((breaks[i + 1] - breaks[i]) / width - 1e-9));
-          var step = (breaks[i + 1] - breaks[i]) / count;
-          for (var j = 0; j < count; j++) {
-            var middle = breaks[i] + (j + 0.5) * step;
-            for (var k = 0; k < NODES.length; k++) {
-              var z = middle + step / 2 * NODES[k];
-              var weight = step / 2 * WEIGHTS[k] * Math.exp(-z * z / 2) / SQRT_2PI;
-              var f = self.evaluate(entry, "f", z, values);
-              var df = self.evaluate(entry, "df", z, values);
-              total[0] += weight * f;
-              total[1] += weight * f * f;
-              total[2] += weight * df;
-              total[3] += weight * df * df;
-            }
+    // E[f], E[f²], E[f′], E[f′²] and the gains as analysis/gaussian_moments.py, propagation.py
+    moments: function (e, v) {
+      var F = this, b = [-12, 12], w = 1, r, q = e.kinks.apply(null, e.parameters.map(function (p) { return v && v[p.name] !== undefined ? v[p.name] : p.default; }));
+      q.forEach(function (k) { if (k > -12 && k < 12 && b.indexOf(k) < 0) b.push(k); });
+      b.sort(function (a, c) { return a - c; });
+      function S(w) {
+        var s = [0, 0, 0, 0];
+        for (var i = 0; i + 1 < b.length; i++) {
+          var n = Math.max(1, Math.ceil((b[i + 1] - b[i]) / w - 1e-9)), h = (b[i + 1] - b[i]) / n;
+          for (var j = 0; j < n * 16; j++) {
+            var g = GL[j % 16], z = b[i] + (Math.floor(j / 16) + 0.5 + g[0] / 2) * h, c = h / 2 * g[1] * Math.exp(-z * z / 2) / SQRT_2PI;
+            var f = F.evaluate(e, "f", z, v), d = F.evaluate(e, "df", z, v);
+            s[0] += c * f; s[1] += c * f * f; s[2] += c * d; s[3] += c * d * d;
           }
         }
-        return total;
+        return s;
       }
-      var width = 1;
-      var previous = sums(width);
-      while (width > 1 / 128) {
-        var current = sums(width / 2);
-        var largest = Math.max.apply(null, current.map(Math.abs));
-        var agree = current.every(function (value, index) {
-          return Math.abs(value - previous[index]) <= 1e-14 * Math.max(Math.abs(value), 1e-3 * largest, 1e-300);
-        });
-        if (agree) {
-          break;
-        }
-        width /= 2;
-        previous = current;
+      for (r = S(1); w > 1 / 128; w /= 2) {
+        var t = S(w / 2), m = Math.max.apply(null, t.map(Math.abs));
+        if (t.every(function (x, i) { return Math.abs(x - r[i]) <= 1e-14 * Math.max(Math.abs(x), 1e-3 * m, 1e-300); })) break;
+        r = t;
       }
-      return {mean: previous[0], second: previous[1], slopeMean: previous[2], slopeSecond: previous[3]};
-    },
-    // The forward and backward gains from the moments: 1/√E[f²] and 1/√E[f′²]; for a gated unit
-    // a·g(b) with independent halves, 1/√E[g²] and 1/√(E[g²] + E[g′²]). Infinity where the mean square is 0.
-    gains: function (entry, moments) {
-      var backward = entry.kind === "gated" ? moments.second + moments.slopeSecond : moments.slopeSecond;
-      return {forward: 1 / Math.sqrt(moments.second), backward: backward > 0 ? 1 / Math.sqrt(backward) : Infinity};
+      var k = e.kind === "gated" ? r[1] + r[3] : r[3];
+      return {mean: r[0], second: r[1], slopeMean: r[2], slopeSecond: r[3], forward: 1 / Math.sqrt(r[1]), backward: k > 0 ? 1 / Math.sqrt(k) : Infinity};
     }
   };
 
-  // The nodes and weights of 16-point Gauss–Legendre quadrature on [−1, 1], by Newton's method on P₁₆.
-  var REACH = 12;
-  var NODES = [];
-  var WEIGHTS = [];
-  (function () {
-    var n = 16;
-    for (var i = 1; i <= n; i++) {
-      var x = Math.cos(Math.PI * (i - 0.25) / (n + 0.5));
-      var derivative = 0;
-      for (var iteration = 0; iteration < 100; iteration++) {
-        var p0 = 1;
-        var p1 = x;
-        for (var k = 2; k <= n; k++) {
-          var p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-          p0 = p1;
-          p1 = p2;
-        }
-        derivative = n * (x * p1 - p0) / (x * x - 1);
-        var change = p1 / derivative;
-        x -= change;
-        if (Math.abs(change) < 1e-16) {
-          break;
-        }
+  var GL = [];  // Gauss–Legendre, 16 points
+  for (var i = 1; i <= 16; i++) {
+    for (var x = Math.cos(Math.PI * (i - 0.25) / 16.5), p0, p1, d = NaN, it = 0; it < 100 && !(Math.abs(p1 / d) < 1e-16); it++) {
+      p0 = 1;
+      p1 = x;
+      for (var k = 2; k <= 16; k++) {
+        var p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+        p0 = p1;
+        p1 = p2;
       }
-      NODES.push(x);
-      WEIGHTS.push(2 / ((1 - x * x) * derivative * derivative));
+      d = 16 * (x * p1 - p0) / (x * x - 1);
+      x -= p1 / d;
     }
-  })();
+    GL.push([x, 2 / ((1 - x * x) * d * d)]);
+  }
 })();

@@ -1,7 +1,6 @@
 // Live parameters in an activation page's #plot section: a slider and a number box per parameter,
 // f and f′ (f″ on request) redrawn from the generated functions, the values in the legend, a reset
-// button, the state in the page address (…/elu/?alpha=0.5#plot) so a link keeps the setting, and, where
-// an initialisation gain is defined, the Gaussian moments and gains at the current setting.
+// button, and the state in the page address (…/elu/?alpha=0.5#plot) so a link keeps the setting.
 (function () {
   var Chart = window.FunctionChart;
 
@@ -81,13 +80,9 @@
     figure.appendChild(svg);
     figure.appendChild(legend);
     container.appendChild(figure);
-    // The Gaussian moments and initialisation gains at the current setting (the #initialization section's, at any slider value).
-    var gains = null;
-    if (strings.live_gains) {
-      gains = document.createElement("p");
-      gains.className = "live-gains";
+    var gains = strings.live_gains && document.createElement("p");
+    if (gains) {
       gains.setAttribute("data-live-gains", "");
-      gains.setAttribute("aria-live", "polite");
       container.appendChild(gains);
     }
     container.hidden = false;
@@ -112,16 +107,9 @@
       Chart.draw(svg, low, high, curves, null);
       Chart.legend(legend, curves);
       if (gains) {
-        var moments = window.ActivationFunctions.moments(entry, values);
-        var gain = window.ActivationFunctions.gains(entry, moments);
-        gains.textContent = Chart.fill(strings.live_gains, {
-          symbol: symbol,
-          second: Chart.format(moments.second),
-          slope_second: Chart.format(moments.slopeSecond),
-          forward: Chart.format(gain.forward),
-          backward: Number.isFinite(gain.backward) ? Chart.format(gain.backward) : strings.live_no_gain
-        });
-        gains.setAttribute("data-values", JSON.stringify([moments.mean, moments.second, moments.slopeMean, moments.slopeSecond]));
+        var m = window.ActivationFunctions.moments(entry, values);
+        gains.textContent = Chart.fill(strings.live_gains, {symbol: symbol, second: Chart.format(m.second), slope_second: Chart.format(m.slopeSecond),
+          forward: Chart.format(m.forward), backward: Chart.format(m.backward)});
       }
       svg.setAttribute("aria-label", Chart.fill(strings.live_chart_label, {
         name: name,

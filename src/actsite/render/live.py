@@ -49,7 +49,7 @@ LIVE_KEYS = [
 ]
 
 
-GAIN_KEYS = ["live_gains", "live_no_gain"]  # only where a scalar gain is defined: the script shows the moments and gains then
+GAIN_KEYS = ["live_gains"]  # only where a scalar gain is defined: the script shows the moments and gains then (g_b = ∞ where f′ = 0)
 
 
 def playground_link(slugs: list[str]) -> str:
