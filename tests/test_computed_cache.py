@@ -11,6 +11,7 @@ import pytest
 
 from actsite.analysis.approximation import approximation_errors
 from actsite.analysis.computed import ComputedValues, properties_from_json, properties_to_json
+from actsite.analysis.propagation import initialization
 from actsite.analysis.properties import Bound, Properties
 from actsite.analysis.samples import sample_curves, samples_json, with_samples_json
 from actsite.render.context import PageContext
@@ -55,7 +56,12 @@ def test_infinite_bounds_and_pieces_round_trip() -> None:
 
 def test_computed_values_round_trip_with_undefined_slopes() -> None:
     loaded = BY_SLUG["binary-step"]
-    fresh = ComputedValues(properties_of("binary-step"), approximation_errors(loaded), sample_curves(loaded.math, properties_of("binary-step").kinks))
+    fresh = ComputedValues(
+        properties_of("binary-step"),
+        approximation_errors(loaded),
+        initialization(loaded.math, loaded.activation),
+        sample_curves(loaded.math, properties_of("binary-step").kinks),
+    )
     assert None in fresh.samples["dy"]  # f′ is undefined at the jump x = 0
     restored = ComputedValues.from_json(json.loads(json.dumps(fresh.to_json(), sort_keys=True)))
     assert restored == fresh
@@ -144,7 +150,12 @@ def test_pages_and_export_from_the_cache_equal_fresh_ones_byte_for_byte(tmp_path
 
 def test_samples_spliced_as_json_text_give_the_bytes_of_the_whole_values(tmp_path: Path) -> None:
     slugs = ("binary-step", "gelu", "softmax")  # binary-step's f′ samples hold nulls
-    contexts = {slug: PageContext(BY_SLUG[slug], ComputedValues(properties_of(slug), approximation_errors(BY_SLUG[slug]), None)) for slug in slugs}
+    contexts = {
+        slug: PageContext(
+            BY_SLUG[slug], ComputedValues(properties_of(slug), approximation_errors(BY_SLUG[slug]), initialization(BY_SLUG[slug].math, BY_SLUG[slug].activation), None)
+        )
+        for slug in slugs
+    }
     samples = {slug: sample_curves(BY_SLUG[slug].math, properties_of(slug).kinks) for slug in slugs}
     whole = [PageContext(context.loaded, dataclasses.replace(context.computed, samples=samples[slug])) for slug, context in contexts.items()]
     encoded = {slug: samples_json(samples[slug]) for slug in slugs if slug != "gelu"}  # gelu's values come whole, as from the cache

@@ -201,6 +201,27 @@ def test_moving_a_slider_redraws_the_curves_and_updates_the_address(watched: Wat
     assert _curve_paths(page, "[data-live-chart]") == before, "reset draws the defaults again"
 
 
+def test_the_moments_and_gains_under_the_sliders_follow_them_and_match_the_build(watched: Watched, server: str) -> None:
+    """The #plot section's line of Gaussian moments and gains, on a real page: at the default, after typing a value, and in zh."""
+    from actsite.analysis.gaussian_moments import moments
+    from actsite.analysis.propagation import gains
+
+    page = watched.page
+    elu = BY_SLUG["elu"].math
+    for language, alpha in (("", None), ("", 0.5), ("/zh", 2.0)):
+        page.goto(server + f"{language}/activations/elu/#plot")
+        if alpha is not None:
+            page.fill("[data-parameter-box=alpha]", str(alpha))
+            page.wait_for_function(f"new URLSearchParams(location.search).get('alpha') === '{alpha:g}'", timeout=10_000)
+        expected, _ = moments(elu, None if alpha is None else {"alpha": alpha})
+        forward, backward = gains(expected, gated=False)
+        text = page.inner_text("[data-live-gains]")
+        # The line prints 4 significant digits (FunctionChart.format); the full values are compared in tests/test_live_moments.py.
+        for label, value in ((" = ", expected.second), ("g_f = ", forward), ("g_b = ", backward)):
+            assert f"{label}{float(f'{value:.4g}'):g}" in text, (language, alpha, label, value, text)
+        assert ("gains g_f" if not language else "增益 g_f") in text
+
+
 def test_a_link_with_a_setting_opens_it_and_the_language_switch_keeps_it(watched: Watched, server: str) -> None:
     page = watched.page
     page.goto(server + "/activations/elu/?alpha=0.5#plot")

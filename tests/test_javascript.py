@@ -20,7 +20,8 @@ from actsite.render.javascript import CATALOGUE_SCRIPT, FUNCTIONS_DIR, entry_met
 from conftest import BY_SLUG, DEFINITIONS, ROOT, SLUGS
 
 SHIM = ROOT / "docs" / "assets" / "javascripts" / "activation-math.js"
-ENTRY = re.compile(r"^register\((\{.*?),\"f\":(function .*?),\"df\":(function .*?),\"d2f\":(function .*?)\}\);$")
+ENTRY = re.compile(r"^register\((\{.*?),\"f\":(function .*?),\"df\":(function .*?),\"d2f\":(function .*?),\"kinks\":(function .*?)\}\);$")
+KINKS = re.compile(r"^function \(([^)]*)\) \{ return \[(.*)\]; \}$")
 FUNCTION = re.compile(r"^function \(([^)]*)\) \{ return (.*); \}$")
 
 
@@ -30,12 +31,18 @@ def scripts() -> dict[str, str]:
     return {path: content.decode("utf-8") for path, content in function_scripts(DEFINITIONS).items()}
 
 
-def entry_parts(slug: str) -> tuple[dict[str, object], dict[str, str]]:
-    """The metadata and the three function sources of one activation's file."""
+def entry_lines(slug: str) -> re.Match[str]:
+    """The one register call of an activation's file, matched by ENTRY."""
     lines = [line for line in scripts()[f"{FUNCTIONS_DIR}/{slug}.js"].splitlines() if line.startswith("register(")]
     assert len(lines) == 1, f"{slug}: one register call per file"
     match = ENTRY.match(lines[0])
     assert match, lines[0][:200]
+    return match
+
+
+def entry_parts(slug: str) -> tuple[dict[str, object], dict[str, str]]:
+    """The metadata and the three function sources of one activation's file."""
+    match = entry_lines(slug)
     metadata = json.loads(match.group(1) + "}")
     return metadata, {"f": match.group(2), "df": match.group(3), "d2f": match.group(4)}
 
@@ -81,6 +88,19 @@ def test_generated_code_calls_only_math_and_the_shim(slug: str) -> None:
         # Every other identifier is x, a parameter, or a namespace used above.
         identifiers = set(re.findall(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)", body)) - {"M", "Math", "x"}
         assert identifiers <= {p.name for p in BY_SLUG[slug].activation.parameters}, f"{slug} {which}: unknown names {identifiers}"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_kinks_function_takes_the_parameters_and_gives_the_kinks_at_the_defaults(slug: str) -> None:
+    loaded = BY_SLUG[slug]
+    match = KINKS.match(entry_lines(slug).group(5))
+    assert match, entry_lines(slug).group(5)[:200]
+    names = [p.name for p in loaded.activation.parameters]
+    assert (match.group(1).split(", ") if match.group(1) else []) == names
+    identifiers = set(re.findall(r"(?<![.\w])([A-Za-z_][A-Za-z0-9_]*)", match.group(2))) - {"M", "Math"}
+    assert identifiers <= set(names), f"{slug} kinks: unknown names {identifiers}"
+    at_defaults = sorted({float(root.subs(loaded.math.defaults)) for root in loaded.math.kink_expressions})
+    assert at_defaults == sorted(loaded.math.kinks), "the browser's kinks at the defaults are the build's"
 
 
 def test_catalogue_file_holds_every_activation_and_each_page_file_one() -> None:

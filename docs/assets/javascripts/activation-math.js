@@ -120,6 +120,47 @@
         y = (left + entry[which].apply(null, args)) / 2;
       }
       return y;
+    },
+    // E[f], E[f²], E[f′], E[f′²] and the gains as analysis/gaussian_moments.py, propagation.py
+    moments: function (e, v) {
+      var F = this, b = [-12, 12], w = 1, r, q = e.kinks.apply(null, e.parameters.map(function (p) { return v && v[p.name] !== undefined ? v[p.name] : p.default; }));
+      q.forEach(function (k) { if (k > -12 && k < 12 && b.indexOf(k) < 0) b.push(k); });
+      b.sort(function (a, c) { return a - c; });
+      function S(w) {
+        var s = [0, 0, 0, 0];
+        for (var i = 0; i + 1 < b.length; i++) {
+          var n = Math.max(1, Math.ceil((b[i + 1] - b[i]) / w - 1e-9)), h = (b[i + 1] - b[i]) / n;
+          for (var j = 0; j < n * 16; j++) {
+            var g = GL[j % 16], z = b[i] + (Math.floor(j / 16) + 0.5 + g[0] / 2) * h, c = h / 2 * g[1] * Math.exp(-z * z / 2) / SQRT_2PI;
+            var f = F.evaluate(e, "f", z, v), d = F.evaluate(e, "df", z, v);
+            s[0] += c * f; s[1] += c * f * f; s[2] += c * d; s[3] += c * d * d;
+          }
+        }
+        return s;
+      }
+      for (r = S(1); w > 1 / 128; w /= 2) {
+        var t = S(w / 2), m = Math.max.apply(null, t.map(Math.abs));
+        if (t.every(function (x, i) { return Math.abs(x - r[i]) <= 1e-14 * Math.max(Math.abs(x), 1e-3 * m, 1e-300); })) break;
+        r = t;
+      }
+      var k = e.kind === "gated" ? r[1] + r[3] : r[3];
+      return {mean: r[0], second: r[1], slopeMean: r[2], slopeSecond: r[3], forward: 1 / Math.sqrt(r[1]), backward: k > 0 ? 1 / Math.sqrt(k) : Infinity};
     }
   };
+
+  var GL = [];  // Gauss–Legendre, 16 points
+  for (var i = 1; i <= 16; i++) {
+    for (var x = Math.cos(Math.PI * (i - 0.25) / 16.5), p0, p1, d = NaN, it = 0; it < 100 && !(Math.abs(p1 / d) < 1e-16); it++) {
+      p0 = 1;
+      p1 = x;
+      for (var k = 2; k <= 16; k++) {
+        var p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
+        p0 = p1;
+        p1 = p2;
+      }
+      d = 16 * (x * p1 - p0) / (x * x - 1);
+      x -= p1 / d;
+    }
+    GL.push([x, 2 / ((1 - x * x) * d * d)]);
+  }
 })();

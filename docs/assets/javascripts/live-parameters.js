@@ -80,6 +80,11 @@
     figure.appendChild(svg);
     figure.appendChild(legend);
     container.appendChild(figure);
+    var gains = strings.live_gains && document.createElement("p");
+    if (gains) {
+      gains.setAttribute("data-live-gains", "");
+      container.appendChild(gains);
+    }
     container.hidden = false;
 
     function settings() {
@@ -101,6 +106,11 @@
       });
       Chart.draw(svg, low, high, curves, null);
       Chart.legend(legend, curves);
+      if (gains) {
+        var m = window.ActivationFunctions.moments(entry, values);
+        gains.textContent = Chart.fill(strings.live_gains, {symbol: symbol, second: Chart.format(m.second), slope_second: Chart.format(m.slopeSecond),
+          forward: Chart.format(m.forward), backward: Chart.format(m.backward)});
+      }
       svg.setAttribute("aria-label", Chart.fill(strings.live_chart_label, {
         name: name,
         low: Chart.format(low),

@@ -1,4 +1,4 @@
-"""The values computed once per activation (properties, approximation errors, sampled curves).
+"""The values computed once per activation (properties, approximation errors, initialisation, sampled curves).
 
 One type for them: the build computes or reads them from the cache, and every page, the catalogue
 and the export read them from it. Their JSON form (floats round-trip exactly, ±∞ as strings) is
@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from actsite.analysis.approximation import approximation_errors
+from actsite.analysis.gaussian_moments import Moments
+from actsite.analysis.propagation import Initialization, Propagation, VariantGains, initialization
 from actsite.analysis.properties import Bound, Properties, compute
 from actsite.analysis.samples import Samples, sample_curves
 from actsite.definitions.load import Loaded
@@ -23,6 +25,7 @@ class ComputedValues:
 
     properties: Properties
     approximation_errors: dict[str, float]
+    initialization: Initialization
     samples: Samples | None  # None until computed, where the build computes them after the pages (the export alone shows them)
 
     def to_json(self) -> dict[str, Any]:
@@ -30,6 +33,7 @@ class ComputedValues:
         return {
             "properties": properties_to_json(self.properties),
             "approximation_errors": _encode(self.approximation_errors),
+            "initialization": _encode(asdict(self.initialization)),
             "samples": self.samples,
         }
 
@@ -39,6 +43,7 @@ class ComputedValues:
         return cls(
             properties=properties_from_json(data["properties"]),
             approximation_errors=_decode(data["approximation_errors"]),
+            initialization=initialization_from_json(data["initialization"]),
             samples={axis: data["samples"][axis] for axis in ("x", "y", "dy")},  # the export's key order
         )
 
@@ -58,6 +63,16 @@ def properties_from_json(data: dict[str, Any]) -> Properties:
     if fields["pieces"] is not None:
         fields["pieces"] = tuple((Bound(**low), Bound(**high)) for low, high in fields["pieces"])
     return Properties(**fields)
+
+
+def initialization_from_json(data: dict[str, Any]) -> Initialization:
+    """The inverse of `_encode(asdict(initialization))`."""
+    fields = _decode(data)
+    if fields["moments"] is not None:
+        fields["moments"] = Moments(**fields["moments"])
+    fields["variants"] = tuple(VariantGains(**(variant | {"moments": Moments(**variant["moments"])})) for variant in fields["variants"])
+    fields["propagation"] = tuple(Propagation(item["gain"], tuple(item["forward"]), tuple(item["backward"])) for item in fields["propagation"])
+    return Initialization(**fields)
 
 
 def _encode(value: Any) -> Any:
@@ -85,11 +100,16 @@ def _decode(value: Any) -> Any:
 
 
 def compute_values(loaded: Loaded, *, samples: bool = True) -> ComputedValues:
-    """The slow values of one activation: properties, approximation errors, sampled curves (None without `samples`).
+    """The slow values of one activation: properties, approximation errors, initialisation, sampled curves (None without `samples`).
 
     Runs in a worker process: only these plain values come back, never `loaded` itself, whose
     unevaluated display expressions SymPy would re-evaluate when unpickling them (the page would
     then show `x + √(x²+1)/2 − 1/2` instead of the authored form).
     """
     properties = compute(loaded.math)
-    return ComputedValues(properties, approximation_errors(loaded), sample_curves(loaded.math, properties.kinks) if samples else None)
+    return ComputedValues(
+        properties,
+        approximation_errors(loaded),
+        initialization(loaded.math, loaded.activation),
+        sample_curves(loaded.math, properties.kinks) if samples else None,
+    )

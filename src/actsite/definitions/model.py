@@ -183,6 +183,16 @@ class PyTorchApi(Strict):
         ),
     ]
     parameter_map: Annotated[dict[str, str], Field(default_factory=dict, description="Math parameter name → constructor argument name.")]
+    calculate_gain: Annotated[
+        Literal["linear", "sigmoid", "tanh", "relu", "leaky_relu", "selu"] | None,
+        Field(
+            default=None,
+            description=(
+                "The `nonlinearity` that `torch.nn.init.calculate_gain` knows for this activation (`linear` also stands for the conv names, "
+                "which give the same gain); for `leaky_relu` its `param` is the parameter mapped to `negative_slope`."
+            ),
+        ),
+    ]
     gate: Annotated[
         str | None,
         Field(default=None, description="Kind `gated`: Python expression building a PyTorch callable of the gate g, e.g. `torch.nn.GELU()`."),

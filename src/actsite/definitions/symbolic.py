@@ -9,6 +9,7 @@ doubles, `mpfr`, else with mpmath), so a formula, its derivative and its plot ca
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -358,6 +359,30 @@ class ScalarMath:
     def kinks_with(self, overrides: dict[str, float] | None = None) -> list[float]:
         """`kinks` with the parameters named in `overrides` replaced (a variant moves a kink)."""
         return kink_points(self.function, self.parameter_values(overrides))
+
+    @cached_property
+    def kink_expressions(self) -> list[sympy.Expr]:
+        """The kinks as expressions in the parameters, solved once: where a Piecewise condition switches or an Abs argument is 0.
+
+        At given values they are the points `kink_points` finds (a root that is not real there is
+        left out): the browser's kinks at any slider setting, the moments' at every variant.
+        """
+        roots: list[sympy.Expr] = []
+        equations = [relation.lhs - relation.rhs for relation in self.function.atoms(sympy.core.relational.Relational)]
+        equations += [absolute.args[0] for absolute in self.function.atoms(sympy.Abs)]
+        for equation in equations:
+            if X in equation.free_symbols:
+                roots += [root for root in sympy.solve(sympy.Eq(equation, 0), X) if not root.has(sympy.I) and root not in roots]
+        return roots
+
+    def kinks_at(self, overrides: dict[str, float]) -> list[float]:
+        """`kinks_with(overrides)` from `kink_expressions`: numbers substituted, no equation solved again."""
+        points: set[float] = set()
+        for root in self.kink_expressions:
+            value = complex(root.subs(self.parameter_values(overrides)))
+            if value.imag == 0 and math.isfinite(value.real):
+                points.add(value.real)
+        return sorted(points)
 
     def evaluator(self, expression: sympy.Expr, parameters: dict[str, float] | None = None, *, exact: bool = False, digits: int = PRECISION_DIGITS) -> Evaluator:
         """A float → float function evaluating `expression` with mpmath at `digits` significant digits.

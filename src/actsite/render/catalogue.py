@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from typing import Any
 
 from actsite.analysis.cost import cost_class, cost_score
@@ -77,6 +78,7 @@ def comparison_rows(contexts: list[PageContext], language: str) -> list[dict[str
                 "year": activation.year or "",
                 "level": activation.recommendation.level,
                 **cost_columns(activation.slug, t, format_number),
+                **gain_cells(context, t),
             }
         )
     return rows
@@ -86,6 +88,17 @@ def compare_legend(contexts: list[PageContext], language: str) -> str:
     """The legend of the comparison table, with how well the formula's estimate ranks the measured forward times."""
     count, correlation = estimate_correlation({c.loaded.slug: cost_score(c.loaded.math) for c in contexts})
     return ui_strings(language)["compare_legend_text"].format(correlation=format_number(correlation, 2), count=count)
+
+
+def gain_cells(context: PageContext, t: dict[str, str]) -> dict[str, str]:
+    """The forward and backward gains as shown and as sorted (`data-value`); '—' with no sort value where none is defined."""
+    values = context.computed.initialization
+    cells: dict[str, str] = {}
+    for name, gain in (("forward_gain", values.forward_gain), ("backward_gain", values.backward_gain)):
+        defined = gain is not None and math.isfinite(gain)
+        cells[name] = format_number(gain) if defined else t["none_available"]  # type: ignore[arg-type]
+        cells[f"{name}_value"] = repr(gain) if defined else ""
+    return cells
 
 
 def comparison_csv(contexts: list[PageContext], language: str) -> bytes:
@@ -108,6 +121,8 @@ def comparison_csv(contexts: list[PageContext], language: str) -> bytes:
         "cost_forward_backward",
         "pytorch",
         "year",
+        "forward_gain",
+        "backward_gain",
     ]
     headers = [t[f"col_{c}"] for c in columns]
     buffer = io.StringIO()

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from actsite.analysis.gaussian_moments import Moments
 from actsite.analysis.properties import Properties
 from actsite.analysis.samples import with_samples_json
 from actsite.render.api_call import pytorch_expression
@@ -31,6 +32,7 @@ DOCUMENTED_FIELDS: tuple[tuple[str, ...], ...] = (
     ("cost",),
     ("references",),
     ("url",),
+    ("initialization",),
     ("samples",),
 )
 
@@ -72,6 +74,45 @@ def properties_record(properties: Properties) -> dict[str, Any]:
     }
 
 
+def moments_record(moments: Moments) -> dict[str, float]:
+    """E[f], E[f²], E[f′], E[f′²] under the export's names."""
+    return {"mean": moments.mean, "mean_square": moments.second, "slope_mean": moments.slope_mean, "slope_mean_square": moments.slope_second}
+
+
+def initialization_record(context: PageContext) -> dict[str, Any]:
+    """The Gaussian moments, gains, fixed point and propagation (∞, beyond the recursion's ceiling, as null)."""
+    values = context.computed.initialization
+    pytorch = context.loaded.activation.api.pytorch
+    if values.reason is not None or values.moments is None or values.forward_gain is None or values.backward_gain is None:
+        return {"applies": False, "reason": values.reason}
+    return {
+        "applies": True,
+        "reason": None,
+        "moments": moments_record(values.moments),
+        "forward_gain": values.forward_gain,
+        "backward_gain": _finite_or_none(values.backward_gain),
+        "torch_nonlinearity": pytorch.calculate_gain if pytorch else None,
+        "torch_gain": values.torch_gain,
+        "fixed_point_slope": values.fixed_point_slope,
+        "chi1": values.chi1,
+        "variants": [
+            {
+                "parameter": v.parameter,
+                "value": v.value,
+                "moments": moments_record(v.moments),
+                "forward_gain": v.forward_gain,
+                "backward_gain": _finite_or_none(v.backward_gain),
+                "torch_gain": v.torch_gain,
+            }
+            for v in values.variants
+        ],
+        "propagation": [
+            {"gain": line.gain, "forward": [_finite_or_none(q) for q in line.forward], "backward": [_finite_or_none(r) for r in line.backward]}
+            for line in values.propagation
+        ],
+    }
+
+
 def activation_record(context: PageContext) -> dict[str, Any]:
     """One entry of `activations`."""
     activation = context.loaded.activation
@@ -100,6 +141,7 @@ def activation_record(context: PageContext) -> dict[str, Any]:
         "cost": cost_record(activation.slug),
         "references": [r.model_dump(mode="json") for r in activation.references],
         "url": {"en": f"activations/{activation.slug}/", "zh": f"zh/activations/{activation.slug}/"},
+        "initialization": initialization_record(context),
         "samples": context.computed.samples,
     }
 

@@ -113,6 +113,16 @@ def function_source(expression: sympy.Expr, loaded: Loaded) -> str:
     return f"function ({', '.join(arguments)}) {{ return {body}; }}"
 
 
+def kinks_source(loaded: Loaded) -> str:
+    """`function (alpha) { return [k1, k2]; }`: the kinks (`ScalarMath.kink_expressions`) as JavaScript, parameters in definition order."""
+    printer = BrowserPrinter()
+    arguments = [printer._print(loaded.math.symbols[p.name]) for p in loaded.activation.parameters]
+    body = ", ".join(printer.doprint(root) for root in loaded.math.kink_expressions)
+    if "\n" in body or "// Not supported" in body:
+        raise ValueError(f"{loaded.slug}: SymPy cannot print the kinks {body} as JavaScript")
+    return f"function ({', '.join(arguments)}) {{ return [{body}]; }}"
+
+
 def plain_symbol(latex: str) -> str:
     r"""A parameter's LaTeX as plain text for labels: `\alpha_{n}` → `α_n`, `\omega_0` → `ω₀`."""
     greek = {name: chr(code) for name, code in (("alpha", 945), ("beta", 946), ("gamma", 947), ("delta", 948), ("lambda", 955), ("omega", 969))}
@@ -186,12 +196,13 @@ def entry_metadata(loaded: Loaded) -> dict[str, Any]:
 
 
 def entry_script(loaded: Loaded) -> str:
-    """One `register({...})` call: the metadata as JSON, then f, df and d2f as JavaScript functions."""
+    """One `register({...})` call: the metadata as JSON, then f, df and d2f as JavaScript functions, and the kinks."""
     math_ = loaded.math
     metadata = json.dumps(entry_metadata(loaded), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     functions = ",".join(
         f'"{key}":{function_source(expression, loaded)}' for key, expression in (("f", math_.function), ("df", math_.derivative), ("d2f", math_.second_derivative))
     )
+    functions += f',"kinks":{kinks_source(loaded)}'  # for the Gaussian moments and gains under the sliders
     return f"register({metadata[:-1]},{functions}}});\n"
 
 

@@ -11,6 +11,7 @@ import html
 import json
 from typing import Any
 
+from actsite.analysis.propagation import COMPUTED_KINDS
 from actsite.definitions.load import Loaded
 from actsite.render.javascript import FUNCTIONS_DIR
 from actsite.render.plots import DERIVATIVE_COLOR, FAMILY_COLORS, FUNCTION_COLOR, VARIANT_COLORS
@@ -48,6 +49,9 @@ LIVE_KEYS = [
 ]
 
 
+GAIN_KEYS = ["live_gains"]  # only where a scalar gain is defined: the script shows the moments and gains then (g_b = ∞ where f′ = 0)
+
+
 def playground_link(slugs: list[str]) -> str:
     """The playground URL (relative to an activation or family page) with these functions selected."""
     return f"{PLAYGROUND_FROM_SUBPAGE}?f={','.join(slugs)}"
@@ -64,10 +68,11 @@ def live_view(loaded: Loaded, language: str, t: dict[str, str]) -> dict[str, Any
     stylesheets: list[str] = []
     if activation.parameters:
         role = SLICE_ROLES.get(activation.kind.value)
+        keys = LIVE_KEYS + (GAIN_KEYS if activation.kind.value in COMPUTED_KINDS else [])
         live = {
             "slug": activation.slug,
             "name": html.escape(activation.name.get(language), quote=True),
-            "strings": strings_attribute(t, LIVE_KEYS),
+            "strings": strings_attribute(t, keys),
             "slice_note": html.escape(t[role], quote=True) if role else None,
             "colors": html.escape(json.dumps(LIVE_COLORS), quote=True),
         }

@@ -22,6 +22,11 @@ def format_number(value: float, digits: int = 6) -> str:
     return text.replace("-", MINUS)
 
 
+def format_code_number(value: float, digits: int = 6) -> str:
+    """`digits` significant digits as Python reads them (ASCII minus), for code a reader copies."""
+    return f"{value:.{digits}g}"
+
+
 def format_distinct(left: float, right: float) -> tuple[str, str]:
     """Both numbers with as many digits (six at least) as it takes for different values to read differently."""
     digits = 6

@@ -23,6 +23,7 @@ from actsite.render.export import DOCUMENTED_FIELDS
 from actsite.render.framework_defaults import default_differences, overridden_defaults
 from actsite.render.front_matter import front_matter
 from actsite.render.i18n import localize_latex, taxonomy, ui_strings
+from actsite.render.initialization import initialization_view
 from actsite.render.kink_table import kink_table
 from actsite.render.live import live_view
 from actsite.render.markup import escape_cell, stars
@@ -80,6 +81,7 @@ def page_view(context: PageContext, language: str) -> dict[str, Any]:
         "surface_alt": t["surface_alt"].format(name=name),
         **variants_view(activation, language, name),
         "properties": property_rows(context.computed.properties, language, loaded.math.function_symbol_text),
+        "initialization": initialization_view(context, language),
         "pros": [inline_markdown(item) for item in prose.pros.get(language)],
         "cons": [inline_markdown(item) for item in prose.cons.get(language)],
         "use_cases": [inline_markdown(item) for item in prose.use_cases.get(language)],

@@ -18,8 +18,9 @@ from pathlib import Path
 import numpy as np
 import sympy
 
-from actsite.analysis import grid
+from actsite.analysis import gaussian_moments, grid, propagation, torch_gain
 from actsite.analysis.grid import GridValues
+from actsite.analysis.propagation import COMPUTED_KINDS, Propagation, propagations
 from actsite.definitions import symbolic
 from actsite.definitions.load import Loaded
 from actsite.definitions.symbolic import ScalarMath, X
@@ -45,6 +46,7 @@ class Figure:
     curves: tuple[Curve, ...]
     key: str
     surface: Surface | None = None
+    x_label: str = "x"
 
 
 _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
@@ -85,7 +87,7 @@ def render_plot(figure: Figure) -> bytes:
     stem = figure.file_name.removesuffix(".svg")
     if figure.surface is not None:
         return surface_chart(stem, figure.surface)
-    return line_chart(stem, figure.curves)
+    return line_chart(stem, figure.curves, figure.x_label)
 
 
 def sample_gate(math_: ScalarMath) -> Surface:
@@ -96,7 +98,7 @@ def sample_gate(math_: ScalarMath) -> Surface:
 
 
 def figures_for(loaded: Loaded) -> list[Figure]:
-    """The figures of one activation: f with f′, and the parameter variants where there are any."""
+    """The figures of one activation: f with f′, the parameter variants where there are any, the propagation through depth where it is defined."""
     activation = loaded.activation
     math_ = loaded.math
     low, high = activation.math.plot_range
@@ -122,7 +124,39 @@ def figures_for(loaded: Loaded) -> list[Figure]:
             color = VARIANT_COLORS[index % len(VARIANT_COLORS)]
             curves.append(Curve(xs, ys, f"{parameter.name} = {value:g}".replace("-", "−"), color, dashed=index % 2 == 1))
         figures.append(Figure(file_name=f"{activation.slug}-variants.svg", curves=tuple(curves), key=_hash(key_base, "variants")))
+    if activation.kind.value in COMPUTED_KINDS:
+        figures.append(propagation_figure(activation.slug, propagations(math_, activation), _hash(key_base, "propagation")))
     return figures
+
+
+PROPAGATION_COLORS = ("#64748b", "#c2410c", "#1f5fbf")  # gain 1, torch's gain, g_f
+LOG_FLOOR = -12.0  # log₁₀ of the variances drawn: ∞ (beyond 10¹²) and 0 leave the figure
+
+
+def propagation_figure(slug: str, lines: Sequence[Propagation], key: str) -> Figure:
+    """log₁₀ of the forward variance q_l (solid) and the gradient variance r_l (dashed) over the layers, one colour per gain.
+
+    Labels are language-neutral (the page's caption says what q, r and the gains are); the last
+    gain is g_f, a middle one torch's.
+    """
+    layers = np.arange(len(lines[0].forward), dtype=float)
+    curves: list[Curve] = []
+    for index, line in enumerate(lines):
+        color = PROPAGATION_COLORS[0 if index == 0 else 2 if index == len(lines) - 1 else 1]
+        name = "1" if index == 0 else f"g_f = {line.gain:.6g}" if index == len(lines) - 1 else f"torch {line.gain:.6g}"
+        for values, label, dashed in ((line.forward, "q", False), (line.backward, "r", True)):
+            logs = _log10(values)
+            if np.isfinite(logs).sum() >= 2:  # a step's gradient is 0 at every layer but the last: no line, no legend entry
+                curves.append(Curve(layers, logs, f"{label}, g = {name}" if index == 0 else f"{label}, {name}", color, dashed=dashed))
+    return Figure(file_name=f"{slug}-propagation.svg", curves=tuple(curves), key=key, x_label="l")
+
+
+def _log10(values: Sequence[float]) -> np.ndarray:
+    """log₁₀ of each value, NaN (a gap in the line) where it is 0, ∞ or below 10^LOG_FLOOR."""
+    array = np.array(values, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log10(array)
+    return np.where(np.isfinite(logs) & (logs >= LOG_FLOOR), logs, np.nan)
 
 
 def _key_material(loaded: Loaded) -> str:
@@ -135,7 +169,9 @@ def _key_material(loaded: Loaded) -> str:
         "parameters": [p.model_dump(mode="json", include={"name", "default", "variants"}) for p in activation.parameters],
         "style": STYLE,
         "colors": [FUNCTION_COLOR, DERIVATIVE_COLOR, *VARIANT_COLORS],
-        "code": [Path(module.__file__).read_text(encoding="utf-8") for module in (grid, symbolic, *DRAWING_MODULES)] + [Path(__file__).read_text(encoding="utf-8")],
+        "calculate_gain": activation.api.pytorch.calculate_gain if activation.api.pytorch else None,
+        "code": [Path(module.__file__).read_text(encoding="utf-8") for module in (grid, symbolic, gaussian_moments, propagation, torch_gain, *DRAWING_MODULES)]
+        + [Path(__file__).read_text(encoding="utf-8")],
     }
     return json.dumps(material, sort_keys=True, default=str)
 
@@ -152,6 +188,8 @@ def figure_keys(loaded: Loaded) -> dict[str, str]:
         keys[f"{loaded.slug}-surface.svg"] = _hash(base, "surface")
     if loaded.activation.varied_parameter is not None:
         keys[f"{loaded.slug}-variants.svg"] = _hash(base, "variants")
+    if loaded.activation.kind.value in COMPUTED_KINDS:
+        keys[f"{loaded.slug}-propagation.svg"] = _hash(base, "propagation")
     return keys
 
 

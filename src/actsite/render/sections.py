@@ -13,6 +13,7 @@ SECTIONS: dict[str, str] = {
     "derivative": "derivative",
     "plot": "plot",
     "properties": "properties",
+    "initialization": "initialization",
     "pros-cons": "pros_cons",
     "use-cases": "use_cases",
     "api": "api",

@@ -93,8 +93,8 @@ def x_limits(curves: Sequence[Curve]) -> tuple[float, float]:
     return low - 0.05 * span, high + 0.05 * span
 
 
-def line_chart(stem: str, curves: Sequence[Curve]) -> bytes:
-    """The SVG of `curves` on one pair of axes, titled `stem` (deterministic bytes)."""
+def line_chart(stem: str, curves: Sequence[Curve], x_label: str = "x") -> bytes:
+    """The SVG of `curves` on one pair of axes, titled `stem`, the x axis named `x_label` (deterministic bytes)."""
     x_low, x_high = x_limits(curves)
     y_low, y_high = y_limits(curves)
     y_ticks = nice_ticks(y_low, y_high, Y_MAX_TICKS)
@@ -110,7 +110,7 @@ def line_chart(stem: str, curves: Sequence[Curve]) -> bytes:
         _curves(stem, curves, drawn),
         f'<rect class="frame" x="{number(left)}" y="{number(TOP)}" width="{number(right - left)}" height="{number(bottom - TOP)}"/>',
         tick_marks_and_labels(x_ticks, y_ticks, x_scale, y_scale),
-        text((left + right) / 2, bottom + TICK_LENGTH + TICK_PAD + 23.86, "x"),
+        text((left + right) / 2, bottom + TICK_LENGTH + TICK_PAD + 23.86, x_label),
         _legend(curves, drawn, x_scale, y_scale),
     ]
     clip = f'<clipPath id="clip-{stem}"><rect x="{number(left)}" y="{number(TOP)}" width="{number(right - left)}" height="{number(bottom - TOP)}"/></clipPath>'

@@ -1,4 +1,4 @@
-"""Cache of what is slow to compute per activation: properties, approximation errors, samples.
+"""Cache of what is slow to compute per activation: properties, approximation errors, initialisation, samples.
 
 Computing these for the whole catalogue takes most of a build (limits with mpmath, extremum
 searches, one-sided limits at every kink, 2402 high-precision evaluations for the export). They
@@ -24,26 +24,30 @@ from typing import Any
 
 from actsite.analysis import approximation as approximation_module
 from actsite.analysis import bounded_minimum as bounded_minimum_module
+from actsite.analysis import gaussian_moments as gaussian_moments_module
 from actsite.analysis import grid as grid_module
+from actsite.analysis import propagation as propagation_module
 from actsite.analysis import properties as properties_module
 from actsite.analysis import samples as samples_module
+from actsite.analysis import torch_gain as torch_gain_module
 from actsite.analysis.samples import with_samples_json
 from actsite.definitions import mpfr as mpfr_module
 from actsite.definitions import symbolic as symbolic_module
 from actsite.definitions.load import ROOT, Loaded
 
 CACHE_FILE = ROOT / ".cache" / "computed.json"
-FORMAT = 1
+FORMAT = 2  # 2: with the initialisation values
 
 
 def cache_key(loaded: Loaded, code: str) -> str:
-    """Hash of everything the computed values depend on: the math, the parameters, the kind and the code."""
+    """Hash of everything the computed values depend on: the math, the parameters (with their variants), the kind, torch's gain name and the code."""
     activation = loaded.activation
     material = {
         "format": FORMAT,
         "kind": activation.kind.value,
         "math": activation.math.model_dump(mode="json"),
-        "parameters": [p.model_dump(mode="json", include={"name", "default"}) for p in activation.parameters],
+        "parameters": [p.model_dump(mode="json", include={"name", "default", "variants"}) for p in activation.parameters],
+        "calculate_gain": activation.api.pytorch.model_dump(mode="json", include={"calculate_gain", "parameter_map"}) if activation.api.pytorch else None,
         "code": code,
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode("utf-8")).hexdigest()
@@ -52,10 +56,22 @@ def cache_key(loaded: Loaded, code: str) -> str:
 def code_fingerprint(*functions: Any, extra: Any = None) -> str:
     """The code the computed values come from.
 
-    That is the modules computing them (properties, bounded_minimum, grid, samples, approximation, symbolic, mpfr), the source of `functions`, any `extra` data they
+    That is the modules computing them (properties, bounded_minimum, grid, samples, approximation, gaussian_moments,
+    propagation, torch_gain, symbolic, mpfr), the source of `functions`, any `extra` data they
     read (e.g. the sample grid), and the versions of the numerical libraries.
     """
-    modules = (properties_module, bounded_minimum_module, grid_module, samples_module, approximation_module, symbolic_module, mpfr_module)
+    modules = (
+        properties_module,
+        bounded_minimum_module,
+        grid_module,
+        samples_module,
+        approximation_module,
+        gaussian_moments_module,
+        propagation_module,
+        torch_gain_module,
+        symbolic_module,
+        mpfr_module,
+    )
     sources = [Path(module.__file__).read_text(encoding="utf-8") for module in modules]
     sources += [inspect.getsource(function) for function in functions]
     sources.append(json.dumps(extra))
