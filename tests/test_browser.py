@@ -332,16 +332,24 @@ def test_every_alias_lands_on_its_canonical_page(browser: Browser, server: str, 
 def test_comparison_table_sorts_and_filters(browser: Browser, server: str) -> None:
     page = browser.new_page()
     page.goto(server + "/compare/")
+
+    def column(header: str) -> list[str]:
+        """The data-value of every row's cell in the column headed `header` (found by its text: columns come and go)."""
+        script = "(header) => { const i = [...document.querySelectorAll('thead th')].findIndex(th => th.textContent.includes(header));"
+        script += " return [...document.querySelectorAll('tbody tr')].map(r => r.cells[i].getAttribute('data-value') ?? r.cells[i].textContent.trim()); }"
+        return page.evaluate(script, header)
+
     year = page.locator("th", has_text="Year").locator("button")
     year.click()
-    years = [int(y) for y in page.eval_on_selector_all("tbody tr td:last-child", "cells => cells.map(c => c.textContent.trim()).filter(Boolean)")]
+    years = [float(y) for y in column("Year") if y not in ("", "—")]
+    assert len(years) > 40  # the rest have no known year (—)
     assert years == sorted(years)
     year.click()
-    years = [int(y) for y in page.eval_on_selector_all("tbody tr td:last-child", "cells => cells.map(c => c.textContent.trim()).filter(Boolean)")]
+    years = [float(y) for y in column("Year") if y not in ("", "—")]
     assert years == sorted(years, reverse=True)
     # A measured column sorts by its number; the functions without a PyTorch call (no value) come last.
     page.locator("th", has_text="Saved for backward").locator("button").click()
-    values = page.eval_on_selector_all("tbody tr", "rows => rows.map(r => r.cells[8].getAttribute('data-value'))")
+    values = column("Saved for backward")
     measured = [float(v) for v in values if v]
     assert measured == sorted(measured)
     assert values[len(measured) :] == [""] * (len(values) - len(measured))
