@@ -21,7 +21,7 @@ from actsite.definitions.model import OtherApi
 from actsite.render import kink_table
 from actsite.render.framework_defaults import computes_another_function, default_differences, overridden_defaults
 from actsite.render.pages import api_rows
-from actsite.verify import frameworks, kink_gradients, torch_reference
+from actsite.verify import frameworks, kink_gradients, registry_names, torch_reference
 from conftest import BY_SLUG, DEFINITIONS, ROOT
 
 ENTRIES = [(d.slug, framework, entry.name) for d in DEFINITIONS for framework in ("keras", "jax") for entry in getattr(d.activation.api, framework)]
@@ -45,21 +45,7 @@ KNOWN_DEFAULT_DIFFERENCES = {
     "flax.linen.PReLU": 0.96,  # slope 0.01, not 0.25
 }
 # Functions of keras.activations and jax.nn that are not activations, or other names of listed ones.
-NOT_ACTIVATIONS = {
-    "keras.activations": {"deserialize", "get", "serialize"},
-    "jax.nn": {
-        "dot_product_attention",
-        "get_scaled_dot_general_config",
-        "initializers",
-        "log1mexp",
-        "logmeanexp",
-        "logsumexp",
-        "one_hot",
-        "scaled_dot_general",
-        "scaled_matmul",
-        "standardize",
-    },
-}
+NOT_ACTIVATIONS = registry_names.NOT_ACTIVATIONS
 
 
 def _entry(slug: str, framework: str, name: str) -> OtherApi:
