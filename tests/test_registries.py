@@ -169,3 +169,33 @@ def test_gelu_new_is_the_tanh_form_not_exact_gelu() -> None:
     xs = np.linspace(-6, 6, 1201)
     assert np.max(np.abs(_sampled(new.computes, xs) - _sampled(exact.computes, xs))) > 100 * SAME_FUNCTION
     assert resolve("gelu_new", KEYS) != resolve("gelu", KEYS)
+
+
+LIBRARY_FIELDS = {"timm": "timm", "transformers": "transformers"}
+
+
+@pytest.mark.parametrize("library", sorted(LIBRARY_FIELDS))
+def test_api_table_names_exactly_the_library_entries_that_compute_f(library: str) -> None:
+    """`api.timm` / `api.transformers` list the registry's names that resolve to the page and compute its f.
+
+    A name that differs from f outside ±10 (`gelu_10`) is named in the page's prose instead.
+    """
+    registry = _registry(library)
+    expected: dict[str, list[str]] = {}
+    for entry in registry.names:
+        slug = resolve(entry.name, KEYS)
+        if slug is not None and entry.differs is None:
+            expected.setdefault(slug, []).append(entry.name)
+    stated = {d.slug: list(getattr(d.activation.api, LIBRARY_FIELDS[library])) for d in DEFINITIONS if getattr(d.activation.api, LIBRARY_FIELDS[library])}
+    assert stated == expected
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_api_table_shows_the_library_names(language: str) -> None:
+    from actsite.render.pages import api_rows
+
+    rows = api_rows(BY_SLUG["gelu"].activation, language)
+    transformers = next(row for row in rows if row["framework"] == "transformers")
+    assert transformers["call"] == "`transformers.activations.ACT2FN['gelu']`<br>`transformers.activations.ACT2FN['gelu_python']`"
+    assert next(row for row in rows if row["framework"] == "timm")["call"] == "`timm.layers.create_act_layer('gelu')`"
+    assert not any(row["framework"] in {"timm", "transformers"} for row in api_rows(BY_SLUG["softplus"].activation, language))
