@@ -23,9 +23,7 @@ NAMES = [(registry.registry, entry.name) for registry in REGISTRIES for entry in
 SOURCE_NAMES = [(registry.registry, entry) for registry in REGISTRIES for entry in registry.names if entry.computes is not None]
 
 # Names no page has yet: each entry must still fail to resolve (the list only shrinks); the goal is none.
-UNRESOLVED: set[tuple[str, str]] = {
-    ("torch.nn.functional", "gumbel_softmax"),
-}
+UNRESOLVED: set[tuple[str, str]] = set()
 # How far a registry's function may differ from its page's f on [−10, 10], relative to max(1, |f|):
 # float rounding and the 10-digit constant of transformers' gelu_fast (√(2/π) ≈ 0.7978845608), far
 # below the 4.7·10⁻⁴ between GELU's exact and tanh forms.
@@ -76,10 +74,10 @@ def test_framework_name_is_an_entry_of_its_page(registry: str, name: str) -> Non
     """The page's API table lists the name, so tests/test_frameworks.py and the PyTorch tests run it against f.
 
     Otherwise the name must be the very object of a listed name (`jax.nn.swish` is `jax.nn.silu`,
-    Flax's functions are jax.nn's), PyTorch's in-place form of a listed function (`relu_`), or a
-    torch.nn.functional function that returns exactly what the listed function does
-    (`torch.nn.functional.sigmoid` calls `torch.sigmoid`), or named in the page's API notes in both
-    languages as computing the page's function on another axis (`torch.nn.Softmax2d`).
+    Flax's functions are jax.nn's), PyTorch's in-place form of a listed function (`relu_`), named in
+    the page's API notes in both languages as the page's function on another axis or input
+    (`torch.nn.Softmax2d`; `gumbel_softmax`, tested below), or a torch.nn.functional function that
+    returns exactly what the listed function does (`torch.nn.functional.sigmoid` calls `torch.sigmoid`).
     """
     activation = BY_SLUG[resolve(name, KEYS)].activation
     listed = set()
@@ -95,13 +93,13 @@ def test_framework_name_is_an_entry_of_its_page(registry: str, name: str) -> Non
     target = frameworks.resolve(qualified)
     if any(frameworks.resolve(other) is target for other in listed if other):
         return
+    notes = [entry.note for entry in (activation.api.pytorch, *activation.api.keras, *activation.api.jax) if entry and entry.note]
+    if notes and all(any(f"`{qualified}`" in note.get(language) for note in notes) for language in ("en", "zh")):
+        return
     functional = activation.api.pytorch.functional if activation.api.pytorch else None
     if registry == "torch.nn.functional" and functional is not None:
         xs = torch.linspace(-20, 20, 4001, dtype=torch.float64)
         assert torch.equal(target(xs), frameworks.resolve(functional)(xs)), f"{qualified} differs from {functional}"
-        return
-    notes = [entry.note for entry in (activation.api.pytorch, *activation.api.keras, *activation.api.jax) if entry and entry.note]
-    if notes and all(any(f"`{qualified}`" in note.get(language) for note in notes) for language in ("en", "zh")):
         return
     pytest.fail(f"{qualified} resolves to {activation.slug}, whose API table does not list it")
 
@@ -188,3 +186,17 @@ def test_api_table_shows_the_library_names(language: str) -> None:
     assert transformers["call"] == "`transformers.activations.ACT2FN['gelu']`<br>`transformers.activations.ACT2FN['gelu_python']`"
     assert next(row for row in rows if row["framework"] == "timm")["call"] == "`timm.layers.create_act_layer('gelu')`"
     assert not any(row["framework"] in {"timm", "transformers"} for row in api_rows(BY_SLUG["softplus"].activation, language))
+
+
+def test_gumbel_softmax_is_the_softmax_page_at_temperature_tau_of_noisy_logits() -> None:
+    """Why `gumbel_softmax` resolves to softmax (named in its API note): softmax((logits + g)/τ), g ~ Gumbel(0, 1)."""
+    logits = torch.linspace(-3, 3, 7, dtype=torch.float64)
+    tau = 0.7
+    torch.manual_seed(0)
+    sampled = torch.nn.functional.gumbel_softmax(logits, tau=tau)
+    torch.manual_seed(0)
+    gumbels = -torch.empty_like(logits).exponential_().log()  # the same draws, in the same order
+    page = BY_SLUG["softmax"].vector
+    expected = page.outputs(((logits + gumbels) / tau).numpy())
+    assert np.allclose(sampled.numpy(), expected, rtol=1e-12, atol=1e-15)
+    assert resolve("gumbel_softmax", KEYS) == "softmax"
