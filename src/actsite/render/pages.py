@@ -235,7 +235,7 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
         rows.append(
             {
                 "framework": "PyTorch",
-                "call": "<br>".join(calls),
+                "call": "<br>".join(calls) or dash,  # an entry with only a note ("no built-in module: …")
                 "defaults": format_defaults(pytorch.defaults, dash),
                 "note": escape_cell(inline_markdown(pytorch.note.get(language))) if pytorch.note else "",
             }
