@@ -158,6 +158,9 @@ def test_fixed_point_and_chi1_are_consistent_with_the_moments(definition: object
     if values.chi1 == 0:  # f′ = 0 almost everywhere (a step): no gradient passes any layer
         assert forward.backward[:-1] == (0.0,) * DEPTH
         assert values.backward_gain == math.inf
+    elif forward.backward[1] == 0:  # q* = 1 repels (RePU, p = 3) and the rounding drift takes q to 0 within the depth
+        assert values.chi1 > 1
+        assert forward.forward_state == "vanishing"
     elif math.isfinite(forward.backward[1]):
         assert close(forward.backward[0] / forward.backward[1], values.chi1, 1e-9)  # type: ignore[arg-type]
     else:  # beyond the ceiling of 10¹² the recursion records ∞: only a gradient growing by χ₁ > 1 per layer gets there

@@ -220,11 +220,25 @@ class OtherApi(Strict):
 
 
 class Apis(Strict):
-    """Framework APIs. A missing framework is shown as '—'."""
+    """Framework APIs. A missing framework is shown as '—'; timm and transformers rows appear only where they name the function."""
 
     pytorch: PyTorchApi | None = None
     keras: list[OtherApi] = Field(default_factory=list)
     jax: list[OtherApi] = Field(default_factory=list)
+    timm: Annotated[
+        list[Annotated[str, Field(pattern=IDENTIFIER_PATTERN)]],
+        Field(
+            default_factory=list,
+            description="Names timm's activation factory (`timm.layers.create_act_layer`) takes for this function; checked against data/registries/timm.yaml.",
+        ),
+    ]
+    transformers: Annotated[
+        list[Annotated[str, Field(pattern=IDENTIFIER_PATTERN)]],
+        Field(
+            default_factory=list,
+            description="Keys of Hugging Face transformers' `ACT2FN` that compute this function; checked against data/registries/transformers.yaml.",
+        ),
+    ]
 
 
 class Reference(Strict):

@@ -17,6 +17,7 @@ from typing import Any
 
 import mpmath
 import sympy
+from sympy.codegen.cfunctions import log1p
 from sympy.parsing.sympy_parser import parse_expr
 
 from actsite.definitions.model import Activation
@@ -83,7 +84,8 @@ class Phi(sympy.Function):
 
 HELPER_DEFINITIONS: dict[type[sympy.Function], Callable[[sympy.Expr], sympy.Expr]] = {
     sigmoid: lambda z: 1 / (1 + sympy.exp(-z)),
-    softplus: lambda z: sympy.log(1 + sympy.exp(z)),
+    # log1p: log(1 + e^z) rounds 1 + e^z to 1 at 40 digits below z ≈ −92 and returns 0 there (its reciprocal, in √softplus′, fails).
+    softplus: lambda z: log1p(sympy.exp(z)),
     phi: lambda z: sympy.exp(-(z**2) / 2) / sympy.sqrt(2 * sympy.pi),
     Phi: lambda z: (1 + sympy.erf(z / sympy.sqrt(2))) / 2,
 }

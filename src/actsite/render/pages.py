@@ -235,7 +235,7 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
         rows.append(
             {
                 "framework": "PyTorch",
-                "call": "<br>".join(calls),
+                "call": "<br>".join(calls) or dash,  # an entry with only a note ("no built-in module: …")
                 "defaults": format_defaults(pytorch.defaults, dash),
                 "note": escape_cell(inline_markdown(pytorch.note.get(language))) if pytorch.note else "",
             }
@@ -255,6 +255,13 @@ def api_rows(activation: Activation, language: str) -> list[dict[str, str]]:
                     "note": escape_cell(t["sentence_separator"].join(note + default_difference_sentences(activation, entry, language))),
                 }
             )
+    for library, names, call in (
+        ("timm", activation.api.timm, "timm.layers.create_act_layer({name!r})"),
+        ("transformers", activation.api.transformers, "transformers.activations.ACT2FN[{name!r}]"),
+    ):
+        if names:
+            calls = "<br>".join(f"`{call.format(name=name)}`" for name in names)
+            rows.append({"framework": library, "call": calls, "defaults": dash, "note": t["api_registry_name"]})
     return rows
 
 
