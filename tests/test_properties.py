@@ -454,3 +454,14 @@ def test_grid_points_at_kinks_are_those_at_kink_finds() -> None:
     xs = np.unique(np.concatenate([GRID, [0.5e-12, 1.0 + 2e-12, -3.0 - 0.9e-12]]))
     for kinks in ((), (0.0,), (1.0, -3.0), (0.0, 1.0 + KINK_TOLERANCE, 60.0)):
         assert _at_kinks(xs, kinks).tolist() == [at_kink(x, kinks) for x in xs], kinks
+
+
+def test_a_bounded_oscillation_inside_another_function_has_no_limit() -> None:
+    """SymPy answers tanh(AccumBounds(-1, 1)) for lim tanh(sin x): no limit, not a float conversion error."""
+    import sympy
+
+    from actsite.analysis.properties import _tail_limit
+    from actsite.definitions.symbolic import X
+
+    assert _tail_limit(sympy.tanh(sympy.sin(X)), 1) is None
+    assert _tail_limit(sympy.tanh(sympy.sin(X)), -1) is None

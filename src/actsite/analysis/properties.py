@@ -226,6 +226,8 @@ def _tail_limit(tail: sympy.Expr, side: int) -> float | None:
         return None
     if value.has(sympy.AccumBounds) and value.has(sympy.oo):
         return OSCILLATING_UNBOUNDED  # e.g. oo*sign(AccumBounds(-1, 1)) for x·cos x
+    if value.has(sympy.AccumBounds):
+        return None  # a bounded oscillation inside another function, e.g. tanh(AccumBounds(-1, 1)) for HOSC's tanh(β sin x)
     if value in (sympy.oo, -sympy.oo):
         return math.copysign(math.inf, float(value == sympy.oo) - 0.5)
     if not value.is_real:
