@@ -227,7 +227,9 @@ def family_figure(family_id: str, members: list[Loaded]) -> Figure:
     for index, loaded in enumerate(members):
         xs, ys = sample_curve(loaded.math, loaded.math.function, low, high, loaded.math.kinks)
         color = FAMILY_COLORS[index % len(FAMILY_COLORS)]
-        curves.append(Curve(xs, ys, loaded.slug, color, dashed=index >= len(FAMILY_COLORS) // 2))
+        # First round of colours: half solid, half dashed; the second round (families of 13 to 24) swaps the style.
+        dashed = (index % len(FAMILY_COLORS) >= len(FAMILY_COLORS) // 2) != (index >= len(FAMILY_COLORS))
+        curves.append(Curve(xs, ys, loaded.slug, color, dashed=dashed))
     return Figure(file_name=f"family-{family_id}.svg", curves=tuple(curves), key=family_key(family_id, members))
 
 
