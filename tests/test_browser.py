@@ -124,23 +124,14 @@ def _one_page_per_template(paths: list[str]) -> set[str]:
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-# Every block laid out first: off-screen blocks skip layout (content-visibility in extra.css), and a
-# skipped table would measure as no overflow at all.
-PHONE_PROBE = """() => {
-  const all = document.createElement('style');
-  all.textContent = '* { content-visibility: visible !important; }';
-  document.head.appendChild(all);
-  const found = {
-    width: document.documentElement.scrollWidth,
-    unscrollable: [...document.querySelectorAll('article table')].filter(t => {
-      const box = t.closest('.md-typeset__scrollwrap') || t.parentElement;
-      const style = getComputedStyle(box);
-      return t.scrollWidth > box.clientWidth + 1 && !['auto', 'scroll'].includes(style.overflowX);
-    }).length,
-  };
-  all.remove();
-  return found;
-}"""
+PHONE_PROBE = """() => ({
+  width: document.documentElement.scrollWidth,
+  unscrollable: [...document.querySelectorAll('article table')].filter(t => {
+    const box = t.closest('.md-typeset__scrollwrap') || t.parentElement;
+    const style = getComputedStyle(box);
+    return t.scrollWidth > box.clientWidth + 1 && !['auto', 'scroll'].includes(style.overflowX);
+  }).length,
+})"""
 
 PAGE_PROBE = """() => {
   const formulas = [...document.querySelectorAll('.arithmatex')];
