@@ -18,6 +18,12 @@ MkDocs reads the next pages.
 While MkDocs indexes a page for search, the plugin is handed the page without the sections the
 index leaves out whole (`search_index.searched_html`); the theme renders the whole page.
 
+The navigation's activations are grouped by family (`navigation`); once both languages are built,
+the search index is split per language with each activation page's name and topic keys
+(`search_index`, `render.search_keys`), and robots.txt, the sitemap and the 404 page are made ready
+for the host (`hosting`). What those need from the definitions (keys, families) is stored in the
+generation state, so a build that skips generation has it too.
+
 Only what a skipping build needs is imported here: the generator (SymPy, pydantic, NumPy, …)
 is imported when it runs.
 """
@@ -332,7 +338,7 @@ def _write_search_indexes(config: MkDocsConfig) -> None:
 
 
 @event_priority(-115)  # once every language is built (static-i18n's on_post_build, -100)
-def _publish(config: MkDocsConfig) -> None:
+def _prepare_for_hosting(config: MkDocsConfig) -> None:
     """robots.txt, the sitemap only where the site has an address, the 404 page's words (`hosting`)."""
     if _building_other_language(config):
         return
@@ -342,7 +348,7 @@ def _publish(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-on_post_build = CombinedEvent(_write_redirects, _finish_assets, _write_search_indexes, _publish)
+on_post_build = CombinedEvent(_write_redirects, _finish_assets, _write_search_indexes, _prepare_for_hosting)
 
 _whole_content: tuple[Page, str] | None = None  # the page whose HTML the search plugin is reading cut, and its whole HTML
 

@@ -47,7 +47,7 @@ def group_by_family(nav: Navigation, family_of: Mapping[str, str], family_titles
             groups.append(group)
     groups += [child for child in section.children if not (isinstance(child, Page) and _slug(child) in family_of)]
     section.children = groups  # type: ignore[assignment]
-    ordered = [item for item in _pages_in_order(nav.items)]
+    ordered = _pages_in_order(nav.items)
     nav.pages = ordered
     for previous, page in zip([None, *ordered[:-1]], ordered, strict=True):
         page.previous_page = previous
