@@ -79,9 +79,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port (uncompressed, like `mkdocs serve`); yield its URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, handler_class: type[SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
+    """Serve a built site on a free loopback port (uncompressed, like `mkdocs serve`, unless the handler compresses); yield its URL."""
+    handler = functools.partial(handler_class, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

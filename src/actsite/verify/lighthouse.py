@@ -14,14 +14,12 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 from actsite.definitions.paths import ROOT
-from actsite.verify.first_visit import CHROMIUM, GZIP_LEVEL, is_compressible
+from actsite.verify.first_visit import CHROMIUM, GZIP_LEVEL, is_compressible, serve
 
 # The pages issue 23 measures: the home page, an activation page in each language, the playground, the comparison table.
 PAGES = ("", "activations/gelu/", "zh/activations/gelu/", "playground/", "compare/")
@@ -57,21 +55,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
-@contextmanager
-def serve_gzipped(site: Path) -> Iterator[str]:
+def serve_gzipped(site: Path) -> AbstractContextManager[str]:
     """Serve `site` on a free loopback port with gzip; yield its URL (no trailing slash)."""
-
-    def handler(*args: object) -> _GzipHandler:
-        return _GzipHandler(*args, directory=str(site))  # type: ignore[arg-type]
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # type: ignore[arg-type]
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    return serve(site, _GzipHandler)
 
 
 @dataclass(frozen=True)
