@@ -11,6 +11,7 @@ import torch
 from actsite.definitions.load import load_all
 from actsite.render import cost_table
 from actsite.verify import activation_cost
+from conftest import ROOT
 
 DEFINITIONS = load_all()
 BY_SLUG = {d.slug: d for d in DEFINITIONS}
@@ -100,7 +101,7 @@ PROSE_THRESHOLDS = [
 
 @pytest.mark.parametrize(("slug", "phrase", "formula", "dtype", "part", "side", "stated"), PROSE_THRESHOLDS, ids=lambda v: v if isinstance(v, str) else None)
 def test_prose_thresholds_agree_with_the_measured_edge(slug: str, phrase: str, formula: Callable, dtype: torch.dtype, part: str, side: int, stated: float) -> None:
-    text = (activation_cost.ROOT / "activations" / f"{slug}.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "activations" / f"{slug}.yaml").read_text(encoding="utf-8")
     assert phrase in text, f"{slug}: the prose no longer says {phrase!r}; update this table"
     edge = _naive(formula, dtype)[part][0 if side < 0 else 1]
     # "about 88" and "x = 100" name a point: the last finite number is at it (to the digits written) or,

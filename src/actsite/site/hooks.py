@@ -217,12 +217,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(message) from None
 
 
+def _language_built(config: MkDocsConfig) -> str:
+    """The language static-i18n is building (it sets the theme's language for each one)."""
+    return "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """The activations grouped by family, titled in the language being built (before static-i18n translates the rest)."""
     from actsite.render.i18n import taxonomy
     from actsite.site.navigation import group_by_family
 
-    language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
+    language = _language_built(config)
     titles = {family: names[language]["name"] for family, names in taxonomy("families").items()}
     return group_by_family(nav, _families, titles)
 
@@ -317,7 +322,7 @@ def _write_redirects(config: MkDocsConfig) -> None:
     static-i18n builds every language into the same site_dir, prefixing the paths of the other
     languages (`zh/…`); the theme language tells which build this is.
     """
-    language = "zh" if str(config.theme.get("language", "en")).startswith("zh") else "en"
+    language = _language_built(config)
     site_root = Path(config.site_dir) / ("zh" if language == "zh" else "")
     write_redirects(site_root, _redirects, language)
 

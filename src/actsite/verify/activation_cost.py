@@ -22,7 +22,6 @@ measures again and compares exactly.
 from __future__ import annotations
 
 import inspect
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,11 +30,11 @@ from typing import Any
 import torch
 
 from actsite.definitions.load import Loaded, load_all
-from actsite.definitions.paths import ROOT
 from actsite.definitions.snippets import snippet_path
 from actsite.render.code import MODULE_ONLY, pytorch_arguments
 from actsite.render.cost_table import COST_PATH
 from actsite.verify.code_snippets import load_snippet
+from actsite.verify.data_file import dumps, write_or_print
 
 MEMORY_DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16}
 RANGE_DTYPES = {"float16": torch.float16, "bfloat16": torch.bfloat16, "float32": torch.float32}
@@ -294,19 +293,13 @@ def measure(definitions: list[Loaded] | None = None) -> dict[str, Any]:
 
 
 def serialise(measured: dict[str, Any]) -> str:
-    """Deterministic JSON: sorted keys, one-space indent, floats as Python's shortest repr."""
-    return json.dumps(measured, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    """The file's text (`data_file.dumps`)."""
+    return dumps(measured)
 
 
 def main(argv: list[str]) -> int:
     """`--write`: rewrite the file; otherwise print the measurement."""
-    text = serialise(measure())
-    if "--write" in argv:
-        COST_PATH.write_text(text, encoding="utf-8")
-        print(f"wrote {COST_PATH.relative_to(ROOT)}")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_or_print(serialise(measure()), COST_PATH, argv)
 
 
 if __name__ == "__main__":

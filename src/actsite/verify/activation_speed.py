@@ -18,7 +18,6 @@ complete and well-formed (tests/test_activation_cost.py).
 
 from __future__ import annotations
 
-import json
 import platform
 import statistics
 import sys
@@ -30,9 +29,9 @@ from typing import Any
 import torch
 
 from actsite.definitions.load import Loaded, load_all
-from actsite.definitions.paths import ROOT
 from actsite.render.cost_table import SPEED_PATH
-from actsite.verify.activation_cost import Call, pytorch_calls
+from actsite.verify.activation_cost import Call, pytorch_calls, versions
+from actsite.verify.data_file import dumps, write_or_print
 
 ELEMENTS = 2**22
 SHAPE = (2**16, 64)
@@ -119,7 +118,7 @@ def measure(definitions: list[Loaded] | None = None) -> dict[str, Any]:
     return {
         "machine": {"cpu": cpu_model(), "threads": torch.get_num_threads(), "logical_cpus": torch.multiprocessing.cpu_count()},
         "settings": {"dtype": "float32", "elements": ELEMENTS, "shape": list(SHAPE), "rounds": ROUNDS, "repeats": REPEATS, "reference": REFERENCE.label},
-        "versions": {"python": sys.version.split()[0], "torch": torch.__version__},
+        "versions": versions(),
         "activations": activations,
     }
 
@@ -136,18 +135,12 @@ def serialise(measured: dict[str, Any]) -> str:
             return [rounded(item) for item in value]
         return value
 
-    return json.dumps(rounded(measured), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps(rounded(measured))
 
 
 def main(argv: list[str]) -> int:
     """`--write`: rewrite the file; otherwise print the measurement."""
-    text = serialise(measure())
-    if "--write" in argv:
-        SPEED_PATH.write_text(text, encoding="utf-8")
-        print(f"wrote {SPEED_PATH.relative_to(ROOT)}")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_or_print(serialise(measure()), SPEED_PATH, argv)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ tests/test_frameworks.py measures again and compares.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,10 @@ import sympy
 import torch
 
 from actsite.definitions.load import Loaded, load_all
-from actsite.definitions.paths import ROOT
 from actsite.definitions.symbolic import X, expand_helpers
 from actsite.render.kink_table import KINK_GRADIENTS_PATH
 from actsite.verify import frameworks, torch_reference
+from actsite.verify.data_file import dumps, write_or_print
 
 ELEMENTWISE_KINDS = frameworks.ELEMENTWISE_KINDS
 FORMULA = "formula"  # `via` of a value measured on the page's own formula
@@ -139,19 +138,13 @@ def measure(definitions: list[Loaded] | None = None) -> dict[str, Any]:
 
 
 def serialise(measured: dict[str, Any]) -> str:
-    """Deterministic JSON: sorted keys, one-space indent, floats as Python's shortest repr."""
-    return json.dumps(measured, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    """The file's text (`data_file.dumps`)."""
+    return dumps(measured)
 
 
 def main(argv: list[str]) -> int:
     """`--write`: rewrite the file; otherwise print the measurement."""
-    text = serialise(measure())
-    if "--write" in argv:
-        Path(KINK_GRADIENTS_PATH).write_text(text, encoding="utf-8")
-        print(f"wrote {Path(KINK_GRADIENTS_PATH).relative_to(ROOT)}")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_or_print(serialise(measure()), Path(KINK_GRADIENTS_PATH), argv)
 
 
 if __name__ == "__main__":
