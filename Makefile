@@ -45,7 +45,7 @@ $(LIGHTHOUSE): package.json package-lock.json
 
 ## serve: build the site and serve it at http://127.0.0.1:8000 (rebuilds on edit)
 serve: $(BUILD_STAMP) $(NPM_STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/actsite serve --dev-addr 127.0.0.1:8000
 
 ## build: the static site in site/ (replaced only when the whole build succeeded)
 SITE ?= site

@@ -3,11 +3,12 @@
 Prints figures; asserts nothing (tests check behaviour, this measures speed). Timings on a shared
 machine are noisy, so the figures that matter are ratios taken back to back in the same run:
 
-- clean/bare: `mkdocs build` from nothing (the hook generates every page, plot and property)
-  against bare MkDocs, i.e. the same mkdocs.yml without `hooks:`, over the pages it generated;
-- no-op/bare: `mkdocs build` again with nothing changed, against the same bare build (three rounds
+- clean/bare: `actsite build` from nothing (generation of every page, plot and property, the
+  engine, the post-process steps) against bare MkDocs, i.e. `mkdocs build` of mkdocs.yml alone
+  over the pages it generated;
+- no-op/bare: `actsite build` again with nothing changed, against the same bare build (three rounds
   of clean, bare and no-op, back to back; the medians are compared);
-- the generator's stage times (from the hook's log line);
+- the generator's stage times (from the driver's log line);
 - one edit: in a temporary copy of the project, one activation's prose, then its math, is changed
   and the generator run again; the plots rendered and the files written are listed;
 - the first visit: the clean build's site served on 127.0.0.1 and one activation page per language
@@ -50,36 +51,19 @@ FIRST_VISITS = (("/activations/gelu/", "GELU"), ("/zh/activations/gelu/", "é«˜æ–
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.tmp", ".pytest_cache", "__pycache__")
 
 
-def mkdocs_build(site_dir: str, config: Path | None = None) -> tuple[float, str]:
-    """Wall time and stderr of one `mkdocs build --strict` (the project's config runs the generator)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir]
-    if config is not None:
-        command += ["--config-file", str(config)]
+def timed_build(site_dir: str, *, bare: bool = False) -> tuple[float, str]:
+    """Wall time and stderr of one `actsite build`, or of bare `mkdocs build --strict` of mkdocs.yml."""
+    if bare:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir]
+    else:
+        command = [sys.executable, "-m", "actsite.cli", "build", "--site-dir", site_dir]
     started = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
     return time.perf_counter() - started, result.stderr
 
 
-def bare_config() -> Path:
-    """mkdocs.yml without its `hooks:` block, beside it (docs_dir and overrides resolve the same)."""
-    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True)
-    kept: list[str] = []
-    in_hooks = False
-    for line in lines:
-        if line.startswith("hooks:"):
-            in_hooks = True
-            continue
-        if in_hooks and (line.startswith((" ", "\t")) or not line.strip()):
-            continue
-        in_hooks = False
-        kept.append(line)
-    path = ROOT / ".mkdocs-bare.yml"
-    path.write_text("".join(kept), encoding="utf-8")
-    return path
-
-
 def stage_line(stderr: str) -> str:
-    """The generator's summary line from the hook's log (stage times are at its end)."""
+    """The generator's summary line from the driver's log (stage times are at its end)."""
     lines = [line for line in stderr.splitlines() if line.startswith("actsite:")]
     return lines[0] if lines else "(no generator log line)"
 
@@ -134,33 +118,30 @@ def first_visits(site: Path) -> None:
 
 def main() -> None:
     """Print clean/bare, no-op/bare, stage times, the one-edit re-render counts and the first visits."""
-    bare = bare_config()
     visited = Path(tempfile.mkdtemp(prefix="actsite-first-visit-"))  # the last clean build's site, visited last
     colds: list[float] = []
     bares: list[float] = []
     noops: list[float] = []
-    try:
-        # Each round: a clean build (caches and generated files removed first), bare MkDocs over the
-        # pages it generated, then a no-op build, each into a fresh folder, back to back, so a burst
-        # of load on a shared machine falls on all three; the ratios use the medians of the rounds.
-        for _ in range(REPEATS):
-            clean()
-            with tempfile.TemporaryDirectory() as site:
-                cold, cold_log = mkdocs_build(site)
-                colds.append(cold)
-                warm, warm_log = mkdocs_build(site)  # the first no-op, into the clean build's folder
-                shutil.copytree(site, visited, dirs_exist_ok=True)
-            with tempfile.TemporaryDirectory() as site:
-                bares.append(mkdocs_build(site, bare)[0])
-            with tempfile.TemporaryDirectory() as site:
-                noops.append(mkdocs_build(site)[0])
-    finally:
-        bare.unlink(missing_ok=True)
+    # Each round: a clean build (caches and generated files removed first), bare MkDocs over the
+    # pages it generated, then a no-op build, each into a fresh folder, back to back, so a burst
+    # of load on a shared machine falls on all three; the ratios use the medians of the rounds.
+    for _ in range(REPEATS):
+        clean()
+        with tempfile.TemporaryDirectory() as folder:
+            site = str(Path(folder) / "site")
+            cold, cold_log = timed_build(site)
+            colds.append(cold)
+            warm, warm_log = timed_build(site)  # the first no-op, into the clean build's folder
+            shutil.copytree(site, visited, dirs_exist_ok=True)
+        with tempfile.TemporaryDirectory() as folder:
+            bares.append(timed_build(str(Path(folder) / "site"), bare=True)[0])
+        with tempfile.TemporaryDirectory() as folder:
+            noops.append(timed_build(str(Path(folder) / "site"))[0])
     cold_seconds, bare_seconds, noop_seconds = statistics.median(colds), statistics.median(bares), statistics.median(noops)
     runs = ", ".join(f"{c:.1f}/{b:.1f}/{n:.1f}" for c, b, n in zip(colds, bares, noops, strict=True))
-    print(f"bare mkdocs build (no hook, same docs/): {bare_seconds:6.1f} s  (median of {REPEATS})")
-    print(f"mkdocs build, clean:  {cold_seconds:6.1f} s   clean/bare {cold_seconds / bare_seconds:4.2f}x  (goal <= {GOAL_CLEAN}x; median of {REPEATS})")
-    print(f"mkdocs build, no-op:  {noop_seconds:6.1f} s   no-op/bare {noop_seconds / bare_seconds:4.2f}x  (goal <= {GOAL_NOOP}x; median of {REPEATS})")
+    print(f"bare mkdocs build (mkdocs.yml, same docs/): {bare_seconds:6.1f} s  (median of {REPEATS})")
+    print(f"actsite build, clean: {cold_seconds:6.1f} s   clean/bare {cold_seconds / bare_seconds:4.2f}x  (goal <= {GOAL_CLEAN}x; median of {REPEATS})")
+    print(f"actsite build, no-op: {noop_seconds:6.1f} s   no-op/bare {noop_seconds / bare_seconds:4.2f}x  (goal <= {GOAL_NOOP}x; median of {REPEATS})")
     print(f"  clean/bare/no-op rounds (s): {runs}; the last first no-op, into the clean build's folder: {warm:.1f} s")
     print(f"stages, clean: {stage_line(cold_log)}")
     print(f"stages, no-op: {stage_line(warm_log)}")

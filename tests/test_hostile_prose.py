@@ -51,14 +51,14 @@ class _Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository's sources plus the fixture, built with `mkdocs build --strict`."""
+    """A copy of the repository's sources plus the fixture, built with `actsite build` (the engine in strict mode)."""
     copy = project_copy(tmp_path_factory.mktemp("hostile-repo"))
     shutil.copy2(FIXTURE, copy / "activations" / FIXTURE.name)
     shutil.copy2(copy / "activations" / "code" / "leaky-relu.py", copy / "activations" / "code" / "hostile-prose.py")  # its f is Leaky ReLU's
     site = copy / "site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=copy, capture_output=True, text=True, env=environment, check=False
+        [sys.executable, "-m", "actsite.cli", "build", "--site-dir", str(site)], cwd=copy, capture_output=True, text=True, env=environment, check=False
     )
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     return site

@@ -1,6 +1,6 @@
-"""`mkdocs build` twice with nothing changed: the second skips generation, starts no KaTeX and builds the same site.
+"""`actsite build` twice with nothing changed: the second skips generation, starts no KaTeX and builds the same site.
 
-Runs MkDocs on a copy of the project without its plots, script and formula caches and generation
+Runs `actsite build` on a copy of the project without its plots, script and formula caches and generation
 state (so the first build generates, renders every figure and script, and every formula with
 KaTeX), then checks the builds that follow it.
 """
@@ -28,7 +28,7 @@ BROKEN_LINE = (
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
     environment.pop("SITE_URL", None)  # built without an address (README: Publishing)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    command = [sys.executable, "-m", "actsite.cli", "build", "--site-dir", str(site)]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=environment, check=False)
 
 
@@ -41,7 +41,7 @@ def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, s
     """A project copy built once without plots, scripts, formulas and generation state: (project, site, stderr)."""
     folder = tmp_path_factory.mktemp("noop")
     project = project_copy(folder / "project")
-    # No plots, scripts, formulas or state: the build renders every figure and script while MkDocs builds
+    # No plots, scripts, formulas or state: the build renders every figure and script while the engine builds
     # the pages. The computed values are kept: recomputing them all would load both cores for as long
     # again while the browser tests run in the other worker (a clean build runs in built_site on CI).
     shutil.rmtree(project / "plots", ignore_errors=True)
@@ -62,10 +62,10 @@ def test_the_first_build_renders_every_formula_with_katex(first_build: tuple[Pat
     assert (project / ".cache" / "katex.json").exists()
 
 
-def test_the_first_build_writes_figures_and_scripts_once_mkdocs_read_the_pages(first_build: tuple[Path, Path, str]) -> None:
-    """They render in the pool while MkDocs reads the pages; docs/ and the site then hold the same bytes."""
+def test_the_first_build_writes_figures_and_scripts_once_the_engine_built_the_pages(first_build: tuple[Path, Path, str]) -> None:
+    """They render in the pool while the engine builds the pages; docs/ and the site then hold the same bytes."""
     project, site, stderr = first_build
-    assert any(line.startswith("actsite: ") and "(figures, scripts, export) written after MkDocs built the pages" in line for line in stderr.splitlines())
+    assert any(line.startswith("actsite: ") and "(figures, scripts, export) written after the engine built the pages" in line for line in stderr.splitlines())
     listed = json.loads((project / "docs" / ".generated.json").read_text(encoding="utf-8"))
     assets = [path for path in listed if path.startswith(("plots/", "assets/data/functions"))]
     assert len([path for path in assets if path.endswith(".svg")]) > 100
@@ -104,8 +104,8 @@ def test_a_deleted_generated_page_is_generated_again(first_build: tuple[Path, Pa
     page = project / "docs" / "activations" / "relu.en.md"
     text = page.read_bytes()
     page.unlink()
-    # The hook alone (no MkDocs build): it is what decides whether to generate.
-    run = "from actsite.site import hooks; hooks.on_pre_build(None)"
+    # The driver's first step alone (no engine): it is what decides whether to generate.
+    run = "from actsite.site import driver; driver.prepare()"
     result = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert f"actsite: {len(DEFINITIONS)} activations" in result.stderr
@@ -116,7 +116,7 @@ def test_a_deleted_generated_page_is_generated_again(first_build: tuple[Path, Pa
 def test_a_skipping_build_imports_no_part_of_the_generator(first_build: tuple[Path, Path, str]) -> None:
     project, _, _ = first_build
     run = (
-        "import sys; from actsite.site import hooks; hooks.on_pre_build(None); "
+        "import sys; from actsite.site import driver; driver.prepare(); "
         "print(sorted(name for name in ('sympy', 'pydantic', 'numpy', 'scipy', 'jinja2', 'actsite.site.build') if name in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", run], cwd=project, capture_output=True, text=True, check=False)

@@ -13,8 +13,6 @@ actsite build [--site-dir DIR]
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -111,18 +109,17 @@ def fix(arguments: argparse.Namespace) -> int:
 
 
 def build(arguments: argparse.Namespace) -> int:
-    """Build the site into a temporary folder and swap it in only when MkDocs succeeded."""
-    from actsite.site.publish import publish
+    """Build the site: generate docs/, run the engine, post-process; the site is replaced only when every step succeeded."""
+    from actsite.site.driver import main as build_site
 
-    site = Path(arguments.site_dir)
-    staging = site.with_name(site.name + ".tmp")
-    shutil.rmtree(staging, ignore_errors=True)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(staging)], cwd=ROOT, check=False)
-    if result.returncode != 0:
-        return result.returncode
-    publish(staging, site)
-    return 0
+    return build_site(Path(arguments.site_dir), engine_name=arguments.engine, adapter=not arguments.no_adapter)
+
+
+def serve(arguments: argparse.Namespace) -> int:
+    """Build the site, serve it, rebuild on every edit (a broken edit keeps the last good site served)."""
+    from actsite.site.serve import serve as serve_site
+
+    return serve_site(arguments.dev_addr, ROOT / ".cache" / "serve" / "site")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -153,7 +150,13 @@ def parser() -> argparse.ArgumentParser:
 
     building = commands.add_parser("build", help="build the site (published only when the build succeeded)", description=build.__doc__)
     building.add_argument("--site-dir", default=str(ROOT / "site"), help="where the site goes (default: site/)")
+    building.add_argument("--engine", default="mkdocs", choices=("mkdocs", "properdocs"), help="the engine that renders docs/ (default: mkdocs)")
+    building.add_argument("--no-adapter", action="store_true", help="run the engine without the optional MkDocs hook (a speed trick; the site is the same)")
     building.set_defaults(run=build)
+
+    serving = commands.add_parser("serve", help="build, serve at 127.0.0.1:8000, rebuild on every edit", description=serve.__doc__)
+    serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve at (default: 127.0.0.1:8000)")
+    serving.set_defaults(run=serve)
     return top
 
 

@@ -1,1 +1,1 @@
-"""Site: the build (cache, plan, write), MkDocs hooks, redirect pages and atomic publishing."""
+"""Site: the build driver (generate, engine, post-process, publish), the serve loop, the optional MkDocs adapter."""

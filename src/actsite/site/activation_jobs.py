@@ -6,8 +6,8 @@ activation's pages show (properties, and from them its pages and export record),
 computing keep both cores busy from the first file to the last instead of waiting for each other.
 What a page only loads (its printed JavaScript and its figures), and the samples only the export
 shows, are a second job per activation, queued as soon as the first passed its checks: the workers
-render those while this process writes the catalogue and the home pages (through the MkDocs hook,
-while MkDocs builds the pages).
+render those while this process writes the catalogue and the home pages (through `actsite build`,
+while the engine builds the pages).
 
 The workers are forked after the definitions were read and inherit them: a job names its activation
 by its index, and no definition is pickled (unpickling would re-evaluate its unevaluated display
@@ -15,8 +15,8 @@ expressions, so the checks would no longer see the authored forms). Where forkin
 (`processes`), the checks run in this process and jobs receive their definition pickled, which is
 enough to compute its values.
 
-When the second jobs render while MkDocs builds the pages (`background=True`), a worker lowers its
-own scheduling priority before its first one: MkDocs (the build's critical path) then keeps a core
+When the second jobs render while the engine builds the pages (`background=True`), a worker lowers its
+own scheduling priority before its first one: the engine (the build's critical path) then keeps a core
 to itself, and the assets take what the pages leave over.
 """
 
@@ -97,7 +97,7 @@ def run_job(ticket: Ticket, check: bool, needs: Needs) -> JobResult:
 
 
 def _to_background(background: bool) -> None:
-    """Lower this worker's priority, once, if its jobs render in the background of MkDocs' build."""
+    """Lower this worker's priority, once, if its jobs render in the background of the engine's build."""
     global _in_background
     if background and not _in_background:
         os.nice(BACKGROUND_NICENESS)

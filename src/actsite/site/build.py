@@ -4,13 +4,13 @@ Every definition is read and validated here; its math checks, then what the cach
 (properties, and from fresh properties its pages and export record), run as one job per activation
 in the worker processes (`activation_jobs`); its printed JavaScript, figures and export samples,
 and the family overlays, render there while this process writes the catalogue, home and data
-pages (or, through the MkDocs hook, while MkDocs builds the pages: `PendingAssets`).
+pages (or, through `actsite build`, while the engine builds the pages: `PendingAssets`).
 
 Everything is computed in memory first; files are written only when every stage succeeded, and only
 when their bytes changed, so a bad definition never leaves a half-written `docs/` behind and
 `mkdocs serve` does not loop on its own output.
 
-Run as `python -m actsite.site.build` (the Makefile does), or through the MkDocs hook on every build.
+Run as `python -m actsite.site.build` (the Makefile does), or through `actsite build` (driver.py) on every build.
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ class PendingAssets:
     """What is still rendering in the pool when the pages were written: new figures, the scripts, the export.
 
     The export waits for the samples of freshly computed values (only it shows them). `generate_deferring_assets`
-    returns one so that MkDocs reads the pages while the workers finish them: `paths` are the docs/
+    returns one so that the engine builds the pages while the workers finish them: `paths` are the docs/
     files still to come (already listed in the manifest), `finish()` waits for them, writes them (and
     the plot and value caches) and closes the pool; `cancel()` stops the pool after a failed build.
     """
@@ -239,7 +239,7 @@ def generate_deferring_assets(
     """`generate_loaded`, returning before the new figures and the scripts are rendered (None when none are new).
 
     docs/ then holds every page and data file; the pending assets are written by `PendingAssets.finish`
-    (the hook calls it once MkDocs has read the pages: see hooks.py).
+    (the driver calls it once the engine has built the pages: see driver.py).
     """
     return _generate(report, before_writing, defer_assets=True)
 

@@ -1,7 +1,7 @@
 """Whether the generated sources are current, so a build with nothing changed skips the generator.
 
 Loading 75 definitions and rendering every page takes seconds; a `mkdocs build` with nothing
-changed must not pay for it. After each successful generation the hook stores, in
+changed must not pay for it. After each successful generation the driver stores, in
 `.cache/generation.json`:
 
 - the digest of everything generation depends on, in parts: its inputs (activations/, data/,
@@ -9,7 +9,7 @@ changed must not pay for it. After each successful generation the hook stores, i
   package whose stylesheet and fonts are copied;
 - the size and SHA-256 of every generated file as written (the docs/ files the manifest lists, the
   manifest, plots/), so a deleted or edited output is noticed (reading them all takes milliseconds);
-- what later hooks need from the definitions, instead of the definitions: the alias redirects,
+- what the steps after the engine need from the definitions, instead of the definitions: the alias redirects,
   the number of lint warnings, the search keys of every activation page and each activation's family.
 
 A build skips generation only when every part of the digest is equal and every recorded file is
@@ -62,7 +62,7 @@ def inputs_digest(root: Path) -> str:
 
 
 def code_folders(root: Path) -> list[Path]:
-    """The generator's source: the imported `actsite` package and the project's src/ (MkDocs loads the hook from there)."""
+    """The generator's source: the imported `actsite` package and the project's src/ (the engine loads the adapter from there)."""
     source, package = (root / "src").resolve(), Path(actsite.__file__).resolve().parent
     return [source] if package.is_relative_to(source) else [source, package]
 
@@ -135,7 +135,7 @@ def changed_outputs(record: dict[str, list[int | str]], root: Path) -> list[str]
 
 @dataclass
 class GenerationState:
-    """What the last successful generation depended on, what it wrote, and what the later hooks need."""
+    """What the last successful generation depended on, what it wrote, and what the steps after the engine need."""
 
     digest: dict[str, str]
     outputs: dict[str, list[int | str]]

@@ -60,7 +60,7 @@ def drop_sitemap_without_address(site_dir: Path, site_url: str | None) -> list[s
 
 def not_found_html(site_url: str | None) -> str:
     """The 404 page's content in every language: what happened, a search form, the way home."""
-    # Imported here: a build that skips generation loads no template machinery of ours before MkDocs runs.
+    # Imported here: a build that skips generation loads no template machinery of ours before the engine runs.
     from actsite.render.i18n import ui_strings
     from actsite.render.templating import environment
 

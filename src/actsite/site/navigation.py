@@ -1,69 +1,67 @@
-"""The navigation's activation list, grouped by family.
+"""The navigation, with the activations grouped by family, as the engine's `nav` setting.
 
-MkDocs lists the pages of docs/activations/ as one alphabetical column; at a hundred functions that
-column is the page's largest part (every page carries it) and no reader scans it. The hook regroups
-it into one section per family (in the order of i18n/families.yaml, titled in the page language),
-each keeping its pages' alphabetical order; with Material's `navigation.prune` a page then carries
-only its own family's list. Previous/next links follow the new order.
+Left to itself, MkDocs lists the pages of docs/activations/ as one alphabetical column; at a
+hundred functions that column is the page's largest part (every page carries it) and no reader
+scans it. The engine is given the navigation instead: every page in the order MkDocs would list
+it (folders as sections titled as MkDocs titles them), except that the activations form one
+section per family (in the order of i18n/families.yaml, titled in the page language), each keeping
+its pages' order. With Material's `navigation.prune` a page then carries only its own family's
+list; previous/next links follow the same order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import Any
 
-from mkdocs.structure.nav import Section
-from mkdocs.structure.pages import Page
+ACTIVATIONS_FOLDER = "activations"
 
-if TYPE_CHECKING:
-    from mkdocs.structure.nav import Navigation
-
-ACTIVATIONS_SECTION = "Activations"  # the title MkDocs gives docs/activations/ (static-i18n translates it afterwards)
+NavItem = str | dict[str, list[Any]]  # a page's path, or {section title: its items}
 
 
-def _slug(page: Page) -> str:
-    """`activations/gelu.en.md` → `gelu`."""
-    return page.file.src_uri.split("/")[-1].split(".")[0]
+def _folder_title(folder: str) -> str:
+    """The section title MkDocs gives a folder (`activations` → `Activations`)."""
+    title = folder.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
 
 
-def group_by_family(nav: Navigation, family_of: Mapping[str, str], family_titles: Mapping[str, str]) -> Navigation:
-    """Regroup the activations section of `nav` by family; relink previous/next in the new order.
+def _slug(page: str) -> str:
+    """`activations/gelu.md` → `gelu`."""
+    return page.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def _nested(pages: list[str]) -> list[NavItem]:
+    """The pages nested by folder, as MkDocs nests them without a `nav` setting."""
+    nested: list[NavItem] = []
+    for page in pages:
+        branch = nested
+        for folder in page.split("/")[:-1]:
+            title = _folder_title(folder)
+            section = next((item for item in branch if isinstance(item, dict) and title in item), None)
+            if section is None:
+                section = {title: []}
+                branch.append(section)
+            branch = section[title]
+        branch.append(page)
+    return nested
+
+
+def grouped_navigation(pages: list[str], family_of: Mapping[str, str], family_titles: Mapping[str, str]) -> list[NavItem]:
+    """The `nav` setting: `pages` (in MkDocs' order) nested by folder, the activations grouped by family.
 
     `family_of`: slug → family id; `family_titles`: family id → title, in the order the sections take.
     Pages without a known family (none, once generated) stay after the family sections.
     """
-    section = next((item for item in nav.items if isinstance(item, Section) and item.title == ACTIVATIONS_SECTION), None)
+    nav = _nested(pages)
+    title = _folder_title(ACTIVATIONS_FOLDER)
+    section = next((item for item in nav if isinstance(item, dict) and title in item), None)
     if section is None:
         return nav
-    pages = [child for child in section.children if isinstance(child, Page)]
-    groups: list[Section | Page] = []
-    for family, title in family_titles.items():
-        members = [page for page in pages if family_of.get(_slug(page)) == family]
+    activations = [item for item in section[title] if isinstance(item, str)]
+    groups: list[NavItem] = []
+    for family, family_title in family_titles.items():
+        members = [page for page in activations if family_of.get(_slug(page)) == family]
         if members:
-            group = Section(title, members)  # type: ignore[arg-type]
-            group.parent = section
-            for page in members:
-                page.parent = group
-            groups.append(group)
-    groups += [child for child in section.children if not (isinstance(child, Page) and _slug(child) in family_of)]
-    section.children = groups  # type: ignore[assignment]
-    ordered = _pages_in_order(nav.items)
-    nav.pages = ordered
-    for previous, page in zip([None, *ordered[:-1]], ordered, strict=True):
-        page.previous_page = previous
-        if previous is not None:
-            previous.next_page = page
-    if ordered:
-        ordered[-1].next_page = None
+            groups.append({family_title: members})
+    section[title] = groups + [item for item in section[title] if not (isinstance(item, str) and _slug(item) in family_of)]
     return nav
-
-
-def _pages_in_order(items: list[object]) -> list[Page]:
-    """Every page of the navigation, depth first, as the sidebar shows them."""
-    pages: list[Page] = []
-    for item in items:
-        if isinstance(item, Page):
-            pages.append(item)
-        elif isinstance(item, Section):
-            pages += _pages_in_order(item.children)
-    return pages

@@ -1,6 +1,6 @@
 """Redirect pages for aliases: /activations/<alias>/ → /activations/<slug>/ (and the same under /zh/).
 
-Written into the built site after MkDocs has built a language (they are not documentation pages).
+Written into the built site after the engine has built it (they are not documentation pages).
 Each keeps the section anchor: a script forwards `location.hash`; the meta refresh is the fallback.
 The pages need only each activation's slug, names and aliases (`alias_targets`), which the
 generation state stores, so a build that skips generation writes them without loading definitions.

@@ -21,8 +21,8 @@ Left out, because a search for them finds nothing a reader wants:
 - the page's tags on its section entries: the page entry keeps them (otherwise Material lists the
   tags again under every section of a result).
 
-The alias redirect pages (site/redirects.py) are not in the index: they are written after MkDocs
-built a language, not pages of the build.
+The alias redirect pages (site/redirects.py) are not in the index: they are written after the
+engine built the site, not pages of the build.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def searched_html(content: str, url: str) -> str | None:
     """The page's HTML without the sections the index leaves out whole; None when nothing is cut.
 
     The search plugin parses every page's HTML, most of its share of a build, and an activation
-    page's properties and code sections are much of that HTML: the hook hands the plugin this
+    page's properties and code sections are much of that HTML: the adapter hands the plugin this
     version, so it does not parse what `searchable` would then drop (the page itself is rendered
     from the whole HTML). A section runs from its heading to the next heading; one is cut only when
     its HTML opens and closes the same elements, so every section around it is parsed as before.

@@ -7,9 +7,9 @@ formula cache (`formula_cache.py`) when a build has rendered it before, otherwis
 (`server.js`, KaTeX from the npm lock file), started on the first formula the cache lacks. A formula
 KaTeX cannot parse is an error naming the page and the formula.
 
-Formulas can be asked for ahead (`request_formulas`, as soon as a page's HTML exists): Node renders
-them on the other core while MkDocs goes on with the next pages, and a thread collects the answers,
-so the page that needs them later finds them ready. The HTML of a formula does not depend on when
+Formulas can be asked for ahead (`request_formulas`): the build driver asks for every page's
+formulas first, Node renders those the cache lacks in one stream while a thread collects the
+answers, and the pages that need them later find them ready. The HTML of a formula does not depend on when
 or in which order it was asked for.
 """
 
@@ -141,7 +141,7 @@ class Katex:
 
 @cache
 def katex(node_modules: Path) -> Katex:
-    """One KaTeX renderer per process, with an in-memory cache only (the hook keeps its own, stored between builds)."""
+    """One KaTeX renderer per process, with an in-memory cache only (the build driver keeps its own, stored between builds)."""
     return Katex(node_modules)
 
 
