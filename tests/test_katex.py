@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from actsite.render.katex import FormulaError, Katex, katex, render_formulas, request_formulas
+from actsite.render.katex import FORMULA, FormulaError, Katex, _formula, formulas_in_markdown, katex, render_formulas, request_formulas
 from actsite.render.katex.formula_cache import FormulaCache, renderer_identity
 from conftest import ROOT
 
@@ -128,3 +128,27 @@ def test_a_rejected_formula_asked_for_ahead_fails_when_its_page_is_rendered() ->
     with pytest.raises(FormulaError, match="KaTeX parse error"):
         renderer.render("\\frac{1}{", display=False)  # asked again, rejected again
     renderer.close()
+
+
+MARKDOWN_PAGE = r"""# GELU
+
+f is $x \Phi(x)$ and its gain is $1/\sqrt{E[f'(z)^2]}$, priced at \$3 (no formula).
+
+$$
+f(x) = \begin{cases} x & \text{if}\: x > 0 \\0 & \text{otherwise} \end{cases}
+$$
+
+| a | $q_{l+1} = g^2 E[f(\sqrt{q_l} z)^2]$ |
+|---|---|
+| b | $x < 0$ |
+"""
+
+
+def test_formulas_read_from_the_markdown_are_those_arithmatex_hands_on() -> None:
+    """What the driver asks KaTeX for while the engine runs is exactly what the built page holds."""
+    import markdown
+
+    page_html = markdown.markdown(MARKDOWN_PAGE, extensions=["tables", "pymdownx.arithmatex"], extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    built = [_formula(match) for match in FORMULA.finditer(page_html)]
+    assert len(built) == 5
+    assert sorted(formulas_in_markdown(MARKDOWN_PAGE)) == sorted(built)

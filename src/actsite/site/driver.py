@@ -12,7 +12,8 @@
   It builds into `<site>.tmp`; nothing is written into docs/ while it runs (the second language's
   build lists docs/ again).
 - **Post-process** (`postprocess`): the assets into docs/ and the site; the generation state is
-  recorded then; the formulas as KaTeX HTML (from the formula cache; Node starts only for new ones);
+  recorded then; the formulas as KaTeX HTML (from the formula cache; the formulas it lacks were asked
+  for from the generated Markdown when the engine started, so Node renders them meanwhile);
   the alias redirects; the search index per language with each page's keys; the hosting files.
 - **Publish** (`publish`): the finished folder replaces `<site>` in one step, so a failed build
   leaves the previous site whole.
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actsite.definitions.paths import ROOT
-from actsite.render.katex import FormulaError, Katex
+from actsite.render.katex import FormulaError, Katex, formulas_in_markdown
 from actsite.render.katex.formula_cache import FORMULA_CACHE, FormulaCache, renderer_identity
 from actsite.site import engine, postprocess
 from actsite.site.generation_state import STATE_FILE, GenerationState, current_digest, read_state, up_to_date, write_state
@@ -187,21 +188,36 @@ def finish_assets(session: BuildSession, staging: Path) -> None:
         write_state(STATE_FILE, session.state())
 
 
-def render_formulas(staging: Path) -> None:
-    """Every page's formulas as KaTeX HTML; the formula cache keeps exactly this site's formulas."""
+def formula_renderer() -> Katex:
+    """The KaTeX renderer of this build, with the formula cache the last build stored."""
     node_modules = ROOT / "node_modules"
-    renderer = Katex(node_modules, FormulaCache.load(FORMULA_CACHE, renderer_identity(node_modules)))
-    whole = False
+    return Katex(node_modules, FormulaCache.load(FORMULA_CACHE, renderer_identity(node_modules)))
+
+
+def prefetch_formulas(renderer: Katex, docs: Path) -> int:
+    """Ask KaTeX for the formulas of the generated pages the cache lacks: Node renders them while the engine runs.
+
+    Returns how many formulas the pages hold (most come from the cache and start nothing).
+    """
+    formulas = [formula for page in sorted(docs.rglob("*.md")) for formula in formulas_in_markdown(page.read_text(encoding="utf-8"))]
+    renderer.request(formulas)
+    return len(formulas)
+
+
+def render_formulas(staging: Path, renderer: Katex) -> None:
+    """Every page's formulas as KaTeX HTML."""
     try:
         postprocess.render_site_formulas(staging, renderer)
-        whole = True
     except FormulaError as error:
         raise BuildError(str(error)) from None
-    finally:
-        renderer.close()
-        # After a whole site the cache holds exactly its formulas; after a failure it keeps every formula it knew.
-        renderer.formulas.save(FORMULA_CACHE, only_used=whole)
-    _say(f"formulas: {renderer.formulas.used}, rendered by KaTeX {renderer.rendered}, from the cache {renderer.formulas.used - renderer.rendered}")
+
+
+def close_renderer(renderer: Katex, *, whole: bool) -> None:
+    """Stop Node; store the formula cache: exactly this site's formulas after a whole build, every formula known after a failure."""
+    renderer.close()
+    renderer.formulas.save(FORMULA_CACHE, only_used=whole)
+    if whole:
+        _say(f"formulas: {renderer.formulas.used}, rendered by KaTeX {renderer.rendered}, from the cache {renderer.formulas.used - renderer.rendered}")
 
 
 def site_url() -> str | None:
@@ -219,16 +235,22 @@ def build_site(site: Path, *, engine_name: str = "mkdocs", adapter: bool = True)
     session = prepare()
     staging = site.with_name(site.name + ".tmp")
     shutil.rmtree(staging, ignore_errors=True)
+    renderer = formula_renderer()
+    whole = False
     try:
         write_placeholders(session, ROOT / "docs")
+        prefetch_formulas(renderer, ROOT / "docs")
         run_engine(session, staging, engine_name=engine_name, adapter=adapter)
         finish_assets(session, staging)
-        render_formulas(staging)
+        render_formulas(staging, renderer)
         post_process(session, staging)
+        whole = True
     except BaseException:
         session.cancel()
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        close_renderer(renderer, whole=whole)
     publish(staging, site)
     return session
 

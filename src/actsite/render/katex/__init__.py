@@ -155,6 +155,23 @@ def request_formulas(page_html: str, renderer: Katex) -> None:
     renderer.request([_formula(match) for match in FORMULA.finditer(page_html)])
 
 
+# The formulas of a generated Markdown page as arithmatex hands them on: a display block keeps the
+# newlines inside its `$$` lines, an inline formula is the text between single dollars.
+_MARKDOWN_BLOCK = re.compile(r"^\$\$\n(.*?)\n\$\$$", re.DOTALL | re.MULTILINE)
+_MARKDOWN_INLINE = re.compile(r"(?<![\\$])\$(?!\$)((?:\\.|[^$\\\n])+?)\$")
+
+
+def formulas_in_markdown(text: str) -> list[Formula]:
+    """The (TeX, display) of every formula of a generated Markdown page, as the built page will hold them.
+
+    For asking KaTeX ahead while the engine builds the pages; a formula read differently here is
+    only rendered later, when its page is.
+    """
+    blocks = [("\n" + match.group(1) + "\n", True) for match in _MARKDOWN_BLOCK.finditer(text)]
+    inline = [(match.group(1), False) for match in _MARKDOWN_INLINE.finditer(_MARKDOWN_BLOCK.sub("", text))]
+    return blocks + inline
+
+
 def render_formulas(page_html: str, renderer: Katex, page: str) -> str:
     """`page_html` with every arithmatex formula rendered; FormulaError names `page` and the formula."""
 
