@@ -370,8 +370,10 @@ class ScalarMath:
         left out): the browser's kinks at any slider setting, the moments' at every variant.
         """
         roots: list[sympy.Expr] = []
-        equations = [relation.lhs - relation.rhs for relation in self.function.atoms(sympy.core.relational.Relational)]
-        equations += [absolute.args[0] for absolute in self.function.atoms(sympy.Abs)]
+        # `atoms` is a set, iterated in an order that changes with the process's string hashing: sorted, the
+        # kinks come in the same order in every build (they reach the page's script as written).
+        equations = [relation.lhs - relation.rhs for relation in sorted(self.function.atoms(sympy.core.relational.Relational), key=sympy.default_sort_key)]
+        equations += [absolute.args[0] for absolute in sorted(self.function.atoms(sympy.Abs), key=sympy.default_sort_key)]
         for equation in equations:
             if X in equation.free_symbols:
                 roots += [root for root in sympy.solve(sympy.Eq(equation, 0), X) if not root.has(sympy.I) and root not in roots]
