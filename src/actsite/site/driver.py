@@ -18,8 +18,8 @@
 - **Publish** (`publish`): the finished folder replaces `<site>` in one step, so a failed build
   leaves the previous site whole.
 
-Everything one build knows lives in its `BuildSession`; nothing is kept in module globals, so
-`actsite serve` runs one session per rebuild in the same process.
+Everything one build knows lives in its `BuildSession`; nothing is kept in module globals
+(`actsite serve` runs each rebuild as a whole `actsite build` in a child process).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class BuildSession:
     generated: bool  # False when the last generation was current and reused
     pending: PendingAssets | None = None  # figures, scripts, export still rendering
     report: BuildReport | None = None
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # step → seconds, for the build's last log line
 
     def state(self) -> GenerationState:
         """The generation state to record once every generated file is written."""
@@ -177,15 +177,15 @@ def run_engine(session: BuildSession, staging: Path, *, engine_name: str, adapte
 
 
 def finish_assets(session: BuildSession, staging: Path) -> None:
-    """Write the assets rendered meanwhile into docs/ and the site, then record the generation."""
-    if session.pending is not None and session.report is not None:
-        pending, session.pending = session.pending, None
-        started = time.perf_counter()
-        files = pending.finish(session.report)
-        postprocess.write_assets(staging, files)
-        _say(f"{len(files)} files (figures, scripts, export) written after the engine built the pages (waiting and writing took {time.perf_counter() - started:.1f}s)")
-    if session.generated:
-        write_state(STATE_FILE, session.state())
+    """Write the assets rendered meanwhile into docs/ and the site, then record the generation (now whole)."""
+    if session.pending is None or session.report is None:
+        return  # nothing was left rendering: the generation was recorded when it wrote its files
+    pending, session.pending = session.pending, None
+    started = time.perf_counter()
+    files = pending.finish(session.report)
+    postprocess.write_assets(staging, files)
+    write_state(STATE_FILE, session.state())
+    _say(f"{len(files)} files (figures, scripts, export) written after the engine built the pages (waiting and writing took {time.perf_counter() - started:.1f}s)")
 
 
 def formula_renderer() -> Katex:
@@ -241,9 +241,11 @@ def build_site(site: Path, *, engine_name: str = "mkdocs", adapter: bool = True)
         write_placeholders(session, ROOT / "docs")
         prefetch_formulas(renderer, ROOT / "docs")
         run_engine(session, staging, engine_name=engine_name, adapter=adapter)
+        after = time.perf_counter()
         finish_assets(session, staging)
         render_formulas(staging, renderer)
         post_process(session, staging)
+        session.timings["after the engine"] = time.perf_counter() - after
         whole = True
     except BaseException:
         session.cancel()
@@ -252,6 +254,7 @@ def build_site(site: Path, *, engine_name: str = "mkdocs", adapter: bool = True)
     finally:
         close_renderer(renderer, whole=whole)
     publish(staging, site)
+    _say("site built: " + ", ".join(f"{step} {seconds:.1f}s" for step, seconds in session.timings.items()))
     return session
 
 
