@@ -58,6 +58,8 @@ EXPECTED: dict[str, tuple] = {
     "bent-identity": (-INF, False, INF, False, "increasing", "partly", None, "no", "no", 0.0, 1.0, 1.5),
     # Both outer pieces have slope 0.1 > 0: unbounded lines, no saturation.
     "srelu": (-INF, False, INF, False, "increasing", "odd", 0, "no", "no", 0.0, 1.0, 1.0),
+    # α·erf(x) tends to −α (α = 1) without reaching it; the slope jumps from 2/√π to 1 at 0.
+    "erf-relu": (-1, False, INF, False, "increasing", "partly", 0, "soft", "no", 0.0, (2 / math.sqrt(math.pi), 1.0), 2 / math.sqrt(math.pi)),
 }
 
 
@@ -178,6 +180,12 @@ def test_a_bound_approached_within_1e_44_is_not_attained() -> None:
     # Regression: ln(1 + e^(5x)) / 5 at x = −20 is 0 at 40 digits, which once made its infimum 0 "attained".
     p = _with_function("softplus(5*x)/5")
     assert (p.lower.value, p.lower.attained) == (0.0, False)
+
+
+def test_a_bound_approached_within_1e_160_is_not_attained() -> None:
+    # Regression: erf(−20) = −1 + 5·10⁻¹⁷⁶ rounds to −1 at 160 digits, which once made ErfReLU's infimum −α "attained".
+    p = _with_function("Piecewise((x, x >= 0), (erf(x), True))")
+    assert (p.lower.value, p.lower.attained) == (-1.0, False)
 
 
 def test_abs_in_a_definition_has_computable_properties() -> None:

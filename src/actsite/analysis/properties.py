@@ -361,12 +361,15 @@ def _bound(math_: ScalarMath, f_grid: GridValues, limit: float, *, below: bool) 
         return Bound(_refine_extremum(math_, f_grid.xs, f_grid.values, below=below), True)
     # The bound is the limit; attained only if f equals it exactly at a finite point (ReLU's 0,
     # Hardtanh's ±1), checked at 160 significant digits so tanh(20) ≠ 1 and ln(1 + e^−100) ≠ 0.
-    # Only points whose value is within the grid's margin of the limit can be equal to it.
+    # Only points whose value is within the grid's margin of the limit can be equal to it. A point
+    # equal at 160 digits is checked again at 320: a Gaussian tail such as erf(x) + 1 = erfc(−x)
+    # is below 10⁻¹⁶⁰ beyond x ≈ −19.2 (5·10⁻¹⁷⁶ at −20), so erf(−20) rounds to −1 at 160 digits.
     f_grid.exact_near(limit, among=np.abs(f_grid.xs) <= 20)
     xs, ys = f_grid.xs, f_grid.values
     candidates = xs[(np.abs(xs) <= 20) & (np.abs(ys - limit) <= MARGIN * max(1.0, abs(limit)))]
     exact = math_.evaluator(math_.function, exact=True, digits=4 * PRECISION_DIGITS)
-    attained = any(exact(x) == limit for x in candidates)
+    finer = math_.evaluator(math_.function, exact=True, digits=8 * PRECISION_DIGITS)
+    attained = any(exact(x) == limit and finer(x) == limit for x in candidates)
     return Bound(limit, attained)
 
 

@@ -81,6 +81,11 @@ def _piece_beside(expression: sympy.Expr, point: sympy.Expr, side: int) -> sympy
 def _formula(loaded: Loaded, module: str) -> Any:
     """The page's f at the default parameters, printed for `module` (`torch` or `jax`) by SymPy."""
     concrete = expand_helpers(loaded.math.function).subs(loaded.math.defaults)
+    if module == "jax":
+        import jax.scipy.special
+
+        # SymPy's JAX printer has no erf: without this it calls math.erf, which cannot take a traced value.
+        return sympy.lambdify(X, concrete, modules=[{"erf": jax.scipy.special.erf, "erfc": jax.scipy.special.erfc}, "jax"])
     return sympy.lambdify(X, concrete, modules=module)
 
 
