@@ -58,8 +58,6 @@ EXPECTED: dict[str, tuple] = {
     "bent-identity": (-INF, False, INF, False, "increasing", "partly", None, "no", "no", 0.0, 1.0, 1.5),
     # Both outer pieces have slope 0.1 > 0: unbounded lines, no saturation.
     "srelu": (-INF, False, INF, False, "increasing", "odd", 0, "no", "no", 0.0, 1.0, 1.0),
-    # α·erf(x) tends to −α (α = 1) without reaching it; the slope jumps from 2/√π to 1 at 0.
-    "erf-relu": (-1, False, INF, False, "increasing", "partly", 0, "soft", "no", 0.0, (2 / math.sqrt(math.pi), 1.0), 2 / math.sqrt(math.pi)),
 }
 
 
@@ -183,7 +181,7 @@ def test_a_bound_approached_within_1e_44_is_not_attained() -> None:
 
 
 def test_a_bound_approached_within_1e_160_is_not_attained() -> None:
-    # Regression: erf(−20) = −1 + 5·10⁻¹⁷⁶ rounds to −1 at 160 digits, which once made ErfReLU's infimum −α "attained".
+    # Regression: erf(−20) = −1 + 5·10⁻¹⁷⁶ rounds to −1 at 160 digits, which once made α·erf(x)'s infimum −α "attained" on the ErfReLU page drafted and left out (no readable paper).
     p = _with_function("Piecewise((x, x >= 0), (erf(x), True))")
     assert (p.lower.value, p.lower.attained) == (-1.0, False)
 
