@@ -181,7 +181,7 @@ def test_a_bound_approached_within_1e_44_is_not_attained() -> None:
 
 
 def test_a_bound_approached_within_1e_160_is_not_attained() -> None:
-    # Regression: erf(−20) = −1 + 5·10⁻¹⁷⁶ rounds to −1 at 160 digits, which once made α·erf(x)'s infimum −α "attained" on the ErfReLU page drafted and left out (no readable paper).
+    # Regression: erf(−20) = −1 + 5·10⁻¹⁷⁶ rounds to −1 at 160 digits, which once made α·erf(x)'s infimum −α "attained" (a drafted ErfReLU page).
     p = _with_function("Piecewise((x, x >= 0), (erf(x), True))")
     assert (p.lower.value, p.lower.attained) == (-1.0, False)
 

@@ -77,6 +77,28 @@ def test_every_name_alias_and_chinese_name_finds_its_page_first(browser: Browser
     assert missed == []
 
 
+ONE_CHARACTER = list("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_one_character_query_answers_without_an_error(browser: Browser, server: str, language: str) -> None:
+    """Each letter and digit begins some word of the index: its wildcard query must answer, and the worker must not fail.
+
+    Lunr's word automaton once merged two different nodes (its node key had no separator between an
+    edge's label and the child's id): the Chinese index's "x*" expanded to a word the index lacks and
+    the query failed inside Lunr with no result (docs/assets/javascripts/workers/search-names.js).
+    """
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{server}/{PREFIX[language]}", wait_until="load")
+    firsts = page.evaluate(FIRST_PAGES, [index_path(language), ONE_CHARACTER])
+    page.close()
+    assert [query for query, first in zip(ONE_CHARACTER, firsts, strict=True) if first is None] == []
+    assert errors == []
+
+
 def _result_pages(page: Page) -> list[str]:
     """The pages of the results shown, in order (Material groups a page's sections under it)."""
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")

@@ -94,7 +94,8 @@ def test_serve_keeps_the_last_good_site_while_a_definition_is_broken(tmp_path: P
         summary = good.split("summary:\n    en: ", 1)[1].split("\n", 1)[0]
         definition.write_text(good.replace(summary, f"{FIXED_TEXT}. {summary}", 1), encoding="utf-8")
         _wait(lambda: FIXED_TEXT in _get(page)[1], 600, "the page of the fixed definition", output)
-        assert _get(build_number) == (200, "1")  # open pages reload
+        # Open pages reload: the number moves once the build's child process has ended (just after it published).
+        _wait(lambda: _get(build_number) == (200, "1"), 60, "the build number of the new site", output)
         assert not (copy / "site").exists()  # served from .cache/serve/: a site/ built by `make build` is left alone
         assert not any("Traceback" in line for line in output), "".join(output)
     finally:

@@ -24,6 +24,18 @@
 
   importScripts(new URL(self.location.href).searchParams.get("material"));
 
+  // Lunr 2.3.9 merges equal nodes of its word automaton by a key that writes each edge as its label
+  // followed by the child's id, with nothing between: with digit labels two different nodes can get
+  // the same key (edges 1→2, 3→45 and 1→23, 4→5 both give "012345"). Merged, the automaton holds
+  // words the index does not, and a wildcard query that reaches one fails inside Index.query (the
+  // Chinese index's "x" did once the keys, base-36 words, made such nodes common). A separator after
+  // each id makes the key unambiguous; the key serves only that merging.
+  lunr.TokenSet.prototype.toString = function () {
+    if (this._str) return this._str;
+    var edges = this.edges;
+    return Object.keys(edges).sort().reduce(function (key, label) { return key + label + edges[label].id + ","; }, this.final ? "1" : "0");
+  };
+
   // The key fields answer only the key clause: Material's clauses (each term with a trailing wildcard,
   // so "x" is "x*") search the page's words, never the keys.
   lunr.Index.prototype.search = function (queryString) {
