@@ -2,7 +2,8 @@
 // but only the cheap part at load: which toggle shows, and the stored choice. Material's inline script in
 // <head> has already applied a stored palette to <body>; the page is restyled only when the palette
 // really changes (the reader's click, or a first visit whose system prefers the other scheme), and the
-// browser-colour metas are written when the main thread is idle.
+// browser-colour metas are written when the main thread is idle, only where they change (the page
+// carries the theme colour already: mkdocs.yml, extra.theme_color).
 (function () {
   var form = document.querySelector("[data-palette-toggle]");
   if (!form || typeof __md_get !== "function") {
@@ -41,7 +42,9 @@
     if (meta("theme-color").content !== themeColor) {
       meta("theme-color").content = themeColor;
     }
-    if (colorScheme !== "normal" || document.head.querySelector('meta[name="color-scheme"]')) {
+    // Light is the browser's own default: the meta is needed only once a scheme other than light was chosen.
+    var current = document.head.querySelector('meta[name="color-scheme"]');
+    if (current ? current.content !== colorScheme : !["normal", "light"].includes(colorScheme)) {
       meta("color-scheme").content = colorScheme;
     }
   }
