@@ -140,7 +140,7 @@ PAGE_PROBE = """() => {
   return {
     lang: document.documentElement.lang,
     formulas: formulas.length,
-    unrendered: formulas.filter(f => !f.querySelector('.katex')).length,
+    unrendered: formulas.filter(f => !f.querySelector('.katex, .math-text')).length,
     katex_errors: document.querySelectorAll('.katex-error').length,
     raw_dollars: article ? (article.innerText.match(/\\$\\$|\\\\\\(|\\\\\\[/g) || []).length : 0,
     images: images.map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt') || '', width: i.naturalWidth})),
@@ -268,6 +268,40 @@ def test_plot_curves_have_contrast_in_both_colour_schemes(browser: Browser, serv
     context.close()
     REPORT[f"plot contrast ({scheme}, page background {body})"] = round(ratio, 2)
     assert ratio >= 4.5
+
+
+THEME_COLOR = """() => [
+  '#' + getComputedStyle(document.querySelector('header')).backgroundColor.match(/\\d+/g).slice(0, 3).map(c => (+c).toString(16).padStart(2, '0')).join(''),
+  [...document.querySelectorAll('meta[name=theme-color]')].map(m => m.content),
+]"""
+
+
+def test_colour_toggle_switches_is_remembered_and_answers_the_keyboard(browser: Browser, server: str) -> None:
+    """The light/dark toggle (palette-toggle.js, in place of Material's palette component) does what Material's did."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(server + "/activations/gelu/")
+    header, metas = page.evaluate(THEME_COLOR)
+    assert metas == [header]  # the page carries the header's colour as the browser's theme colour
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    shown = "[data-palette-toggle] label:not([hidden])"
+    assert page.evaluate(scheme) == "default"
+    assert page.locator(shown).count() == 1
+    assert page.locator(shown).get_attribute("for") == "__palette_1"
+    page.locator(shown).click()
+    assert page.evaluate(scheme) == "slate"
+    assert page.locator(shown).get_attribute("for") == "__palette_0"
+    page.wait_for_function("document.querySelector('meta[name=color-scheme]')?.content === 'dark'")
+    header, metas = page.evaluate(THEME_COLOR)
+    assert metas == [header]
+    page.goto(server + "/zh/activations/relu/")  # another page, the other language: the choice stays
+    assert page.evaluate(scheme) == "slate"
+    assert page.locator(shown).get_attribute("for") == "__palette_0"
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "default"
+    assert page.locator(shown).get_attribute("for") == "__palette_1"
+    context.close()
 
 
 AXE_PAGES = ["/", "/activations/leaky-relu/", "/zh/", "/zh/activations/leaky-relu/"]

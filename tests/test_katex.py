@@ -8,14 +8,15 @@ import pytest
 
 from actsite.render.katex import FORMULA, FormulaError, Katex, _formula, formulas_in_markdown, katex, render_formulas, request_formulas
 from actsite.render.katex.formula_cache import FormulaCache, renderer_identity
+from actsite.render.katex.plain import plain_formula
 from conftest import ROOT
 
 
 def test_inline_and_display_formulas_become_katex_html() -> None:
-    page = '<p>f is <span class="arithmatex">\\(x &lt; 0\\)</span>.</p><div class="arithmatex">\\[\\frac{1}{2}\\]</div>'
+    page = '<p>f is <span class="arithmatex">\\(\\sqrt{x} &lt; 0\\)</span>.</p><div class="arithmatex">\\[\\frac{1}{2}\\]</div>'
     rendered = render_formulas(page, katex(ROOT / "node_modules"), "relu.md")
     assert rendered.startswith('<p>f is <span class="arithmatex"><span class="katex">')
-    assert '<annotation encoding="application/x-tex">x &lt; 0</annotation>' in rendered  # the entity was unescaped for KaTeX
+    assert '<annotation encoding="application/x-tex">\\sqrt{x} &lt; 0</annotation>' in rendered  # the entity was unescaped for KaTeX
     assert '<div class="arithmatex"><span class="katex-display">' in rendered
     assert "\\(" not in rendered
     assert "\\[" not in rendered
@@ -35,8 +36,8 @@ def test_text_outside_formulas_is_untouched() -> None:
 
 NODE_MODULES = ROOT / "node_modules"
 PAGE = (
-    '<p><span class="arithmatex">\\(x &lt; 0\\)</span> and <span class="arithmatex">\\(\\alpha x\\)</span></p>'
-    '<div class="arithmatex">\\[f(x) = \\max(0, x)\\]</div><p><span class="arithmatex">\\(x &lt; 0\\)</span></p>'
+    '<p><span class="arithmatex">\\(\\sqrt{x} &lt; 0\\)</span> and <span class="arithmatex">\\(\\alpha \\sqrt{x}\\)</span></p>'
+    '<div class="arithmatex">\\[f(x) = \\max(0, x)\\]</div><p><span class="arithmatex">\\(\\sqrt{x} &lt; 0\\)</span></p>'
 )
 
 
@@ -152,3 +153,42 @@ def test_formulas_read_from_the_markdown_are_those_arithmatex_hands_on() -> None
     built = [_formula(match) for match in FORMULA.finditer(page_html)]
     assert len(built) == 5
     assert sorted(formulas_in_markdown(MARKDOWN_PAGE)) == sorted(built)
+
+
+@pytest.mark.parametrize(
+    ("tex", "text"),
+    [
+        ("g_f", "<var>g</var><sub><var>f</var></sub>"),
+        ("\\chi_1", "<var>χ</var><sub>1</sub>"),
+        ("\\Phi", "Φ"),
+        ("q_0 = 1", "<var>q</var><sub>0</sub>\u2005=\u20051"),
+        ("q^* = 1", "<var>q</var><sup>∗</sup>\u2005=\u20051"),
+        ("\\log_{10} q_l", "log<sub>10</sub>\u2006<var>q</var><sub><var>l</var></sub>"),
+        ("10^{\\pm 12}", "10<sup>±12</sup>"),
+        ("r_0 / r_{50}", "<var>r</var><sub>0</sub>/<var>r</var><sub>50</sub>"),
+        ("a - b", "<var>a</var>\u2005−\u2005<var>b</var>"),
+        ("-x < 0", "−<var>x</var>\u2005&lt;\u20050"),  # a leading minus is a sign: no space after it
+        ("f'(x)", "<var>f</var>′(<var>x</var>)"),
+        ("x_{l+1}", "<var>x</var><sub><var>l</var>+1</sub>"),  # no spacing inside scripts, as in TeX
+    ],
+)
+def test_simple_inline_formulas_are_written_as_text(tex: str, text: str) -> None:
+    assert plain_formula(tex) == f'<span class="math-text">{text}</span>'
+
+
+@pytest.mark.parametrize("tex", ["1/\\sqrt{E[f(z)^2]}", "\\frac{x}{2}", "\\text{if}", "\\left(x\\right)", "x_", "{x", "x & y", "\\unknown", "", "x^{\\sqrt{2}}"])
+def test_other_formulas_are_left_to_katex(tex: str) -> None:
+    assert plain_formula(tex) is None
+
+
+def test_simple_inline_formulas_do_not_start_katex_and_display_ones_stay_katex(tmp_path: Path) -> None:
+    renderer = Katex(tmp_path / "no-node-modules", FormulaCache(renderer_identity(NODE_MODULES)))
+    page = '<p><span class="arithmatex">\\(g_f\\)</span> and <span class="arithmatex">\\(x &lt; 0\\)</span></p>'
+    request_formulas(page, renderer)
+    assert render_formulas(page, renderer, "gelu.md") == (
+        '<p><span class="arithmatex"><span class="math-text"><var>g</var><sub><var>f</var></sub></span></span> and '
+        '<span class="arithmatex"><span class="math-text"><var>x</var>\u2005&lt;\u20050</span></span></p>'
+    )
+    assert not renderer.started
+    display = render_formulas('<div class="arithmatex">\\[g_f\\]</div>', katex(NODE_MODULES), "gelu.md")
+    assert display.startswith('<div class="arithmatex"><span class="katex-display">')

@@ -106,16 +106,20 @@ def test_katex_assets_are_served_locally(built_site: Path) -> None:
 
 def test_formulas_are_rendered_at_build_time(built_site: Path) -> None:
     pages = sorted(built_site.rglob("*.html"))
-    formulas = unrendered = 0
+    formulas = unrendered = written = 0
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "katex.min.js" not in html, page
         assert "renderMathInElement" not in html, page
-        for match in re.finditer(r'<(span|div) class="arithmatex">(.{0,20})', html):
+        for match in re.finditer(r'<(span|div) class="arithmatex">(.{0,24})', html):
             formulas += 1
-            unrendered += not match.group(2).startswith('<span class="katex')
+            unrendered += not match.group(2).startswith(('<span class="katex', '<span class="math-text">'))
+        for text in re.findall(r'<span class="math-text">(.*?)</span></span>', html):  # simple inline formulas as text: no TeX left
+            written += 1
+            assert not re.search(r"[\\{}^_$]", re.sub(r"<[^>]+>", "", text)), (page, text)
     assert formulas >= 600
     assert unrendered == 0
+    assert 0 < written < formulas  # symbols as text, the rest drawn by KaTeX
     relu = (built_site / "activations/relu/index.html").read_text(encoding="utf-8")
     assert '<annotation encoding="application/x-tex">' in relu  # MathML with the TeX source, for screen readers and copying
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actsite.definitions.paths import ROOT
-from actsite.render.katex import FormulaError, Katex, formulas_in_markdown
+from actsite.render.katex import FormulaError, Katex, drawn_by_katex, formulas_in_markdown
 from actsite.render.katex.formula_cache import FORMULA_CACHE, FormulaCache, renderer_identity
 from actsite.site import engine, postprocess
 from actsite.site.generation_state import STATE_FILE, GenerationState, current_digest, read_state, up_to_date, write_state
@@ -200,7 +200,7 @@ def prefetch_formulas(renderer: Katex, docs: Path) -> int:
     Returns how many formulas the pages hold (most come from the cache and start nothing).
     """
     formulas = [formula for page in sorted(docs.rglob("*.md")) for formula in formulas_in_markdown(page.read_text(encoding="utf-8"))]
-    renderer.request(formulas)
+    renderer.request([formula for formula in formulas if drawn_by_katex(formula)])
     return len(formulas)
 
 

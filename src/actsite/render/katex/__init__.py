@@ -5,7 +5,9 @@ or `<div class="arithmatex">\[…\]</div>`; `render_formulas` replaces the delim
 KaTeX's HTML and MathML, keeping the wrapper. Each distinct formula is rendered once: from the
 formula cache (`formula_cache.py`) when a build has rendered it before, otherwise by one Node process
 (`server.js`, KaTeX from the npm lock file), started on the first formula the cache lacks. A formula
-KaTeX cannot parse is an error naming the page and the formula.
+KaTeX cannot parse is an error naming the page and the formula. A simple inline formula (a symbol
+such as `g_f` or `\alpha`, a short relation such as `q_0 = 1`) is written as HTML text instead
+(`plain.py`): a fraction of KaTeX's elements, which every page's first layout pays for.
 
 Formulas can be asked for ahead (`request_formulas`): the build driver asks for every page's
 formulas first, Node renders those the cache lacks in one stream while a thread collects the
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from actsite.render.katex.formula_cache import SERVER, FormulaCache, renderer_identity
+from actsite.render.katex.plain import plain_formula
 
 FORMULA = re.compile(r'<(span|div) class="arithmatex">(\\\(|\\\[)(.*?)(\\\)|\\\])</\1>', re.DOTALL)
 
@@ -150,9 +153,21 @@ def _formula(match: re.Match[str]) -> Formula:
     return html.unescape(match.group(3)), match.group(2) == "\\["
 
 
+def _plain(formula: Formula) -> str | None:
+    """The formula as plain HTML text when it is inline and simple (`plain.py`), else None (KaTeX's)."""
+    tex, display = formula
+    return None if display else plain_formula(tex)
+
+
+def drawn_by_katex(formula: Formula) -> bool:
+    """Whether KaTeX draws the formula (the others are written as text): only those are worth asking for ahead."""
+    return _plain(formula) is None
+
+
 def request_formulas(page_html: str, renderer: Katex) -> None:
-    """Ask `renderer` ahead for every formula of `page_html` it does not know (see `Katex.request`)."""
-    renderer.request([_formula(match) for match in FORMULA.finditer(page_html)])
+    """Ask `renderer` ahead for every formula of `page_html` that KaTeX draws and it does not know (see `Katex.request`)."""
+    formulas = [_formula(match) for match in FORMULA.finditer(page_html)]
+    renderer.request([formula for formula in formulas if drawn_by_katex(formula)])
 
 
 # The formulas of a generated Markdown page as arithmatex hands them on: a display block keeps the
@@ -173,12 +188,14 @@ def formulas_in_markdown(text: str) -> list[Formula]:
 
 
 def render_formulas(page_html: str, renderer: Katex, page: str) -> str:
-    """`page_html` with every arithmatex formula rendered; FormulaError names `page` and the formula."""
+    """`page_html` with every arithmatex formula rendered (simple inline ones as text); FormulaError names `page` and the formula."""
 
     def rendered(match: re.Match[str]) -> str:
         tex, display = _formula(match)
+        body = _plain((tex, display))
         try:
-            body = renderer.render(tex, display=display)
+            if body is None:
+                body = renderer.render(tex, display=display)
         except FormulaError as error:
             raise FormulaError(f"{page}: formula {tex!r}: {error}") from None
         return f'<{match.group(1)} class="arithmatex">{body}</{match.group(1)}>'
