@@ -101,3 +101,20 @@ def test_serve_keeps_the_last_good_site_while_a_definition_is_broken(tmp_path: P
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_refuses_a_malformed_address_and_a_taken_port_in_one_line() -> None:
+    """Both before any build: the argument is checked by the parser, the port is bound first."""
+    malformed = subprocess.run([sys.executable, "-m", "actsite.cli", "serve", "--dev-addr", "localhost"], capture_output=True, text=True, check=False)
+    assert malformed.returncode == 2
+    assert malformed.stderr.strip().splitlines()[-1] == "actsite serve: error: argument --dev-addr: 'localhost' is not host:port (e.g. 127.0.0.1:8000)"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "actsite.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"actsite: cannot serve at 127.0.0.1:{port}: Address already in use"
+    assert time.monotonic() - started < 60  # refused before building anything
+    assert "Traceback" not in result.stderr

@@ -122,6 +122,14 @@ def serve(arguments: argparse.Namespace) -> int:
     return serve_site(arguments.dev_addr, ROOT / ".cache" / "serve" / "site")
 
 
+def _address(text: str) -> str:
+    """`--dev-addr`: host:port with a numeric port."""
+    _, colon, port = text.rpartition(":")
+    if not colon or not port.isdigit() or int(port) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not host:port (e.g. 127.0.0.1:8000)")
+    return text
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser with one subparser per command."""
     top = argparse.ArgumentParser(prog="actsite", description="Generator of the bilingual reference site on activation functions.")
@@ -155,7 +163,7 @@ def parser() -> argparse.ArgumentParser:
     building.set_defaults(run=build)
 
     serving = commands.add_parser("serve", help="build, serve at 127.0.0.1:8000, rebuild on every edit", description=serve.__doc__)
-    serving.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve at (default: 127.0.0.1:8000)")
+    serving.add_argument("--dev-addr", type=_address, default="127.0.0.1:8000", help="host:port to serve at (default: 127.0.0.1:8000)")
     serving.set_defaults(run=serve)
     return top
 

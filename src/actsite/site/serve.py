@@ -145,10 +145,15 @@ def serve(address: str, site: Path) -> int:
     With `SITE_URL` the site is served under its path, as the built pages expect.
     """
     host, _, port = address.rpartition(":")
-    if not _build(site):
-        return 1
     served = _Site(site, base_path(os.environ.get("SITE_URL") or None))
-    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(_Handler, site=served))
+    try:  # bound before the first build: a taken port is reported at once
+        server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(_Handler, site=served))
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        _say(f"cannot serve at {address}: {error.strerror or error}")
+        return 1
+    if not _build(site):
+        server.server_close()
+        return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
     _say(f"serving http://{host or '127.0.0.1'}:{port}{served.base} (rebuilds on every edit; Ctrl+C stops)")
     before = snapshot(ROOT)
