@@ -79,6 +79,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: a page load is dozens of requests."""
 
+    def handle(self) -> None:
+        """Answer, unless the reader has gone: a browser that gave up (e.g. on a request queued during the first build) is no error."""
+        try:
+            super().handle()
+        except ConnectionError:
+            self.close_connection = True
+
     def do_GET(self) -> None:
         address = self.path.split("?", 1)[0].split("#", 1)[0]
         if address == BUILD_PATH:
@@ -151,12 +158,14 @@ def serve(address: str, site: Path) -> int:
     except OSError as error:  # the port is taken, or the address is not this machine's
         _say(f"cannot serve at {address}: {error.strerror or error}")
         return 1
+    # The sources as this first build reads them: an edit made from now on, even while it runs or just
+    # as its pages are first served, is a change the loop below sees.
+    before = snapshot(ROOT)
     if not _build(site):
         server.server_close()
         return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
     _say(f"serving http://{host or '127.0.0.1'}:{port}{served.base} (rebuilds on every edit; Ctrl+C stops)")
-    before = snapshot(ROOT)
     try:
         while True:
             time.sleep(1)
