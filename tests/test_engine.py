@@ -19,10 +19,6 @@ TITLES = {
 }
 
 
-class _EnvTag:
-    """What a `!ENV` value reads as here: its node, unresolved."""
-
-
 def _read(text: str) -> dict[str, object]:
     loader = type("Loader", (yaml.SafeLoader,), {})
     loader.add_constructor("!ENV", lambda reader, node: ("!ENV", reader.construct_sequence(node)))  # type: ignore[attr-defined]

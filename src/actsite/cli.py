@@ -21,6 +21,7 @@ from pathlib import Path
 from actsite.definitions.lint import RULES
 from actsite.definitions.load import DefinitionError, lint_warnings, load_all
 from actsite.definitions.paths import ACTIVATIONS_DIR, ROOT
+from actsite.site.engine import ENGINES
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -158,7 +159,7 @@ def parser() -> argparse.ArgumentParser:
 
     building = commands.add_parser("build", help="build the site (published only when the build succeeded)", description=build.__doc__)
     building.add_argument("--site-dir", default=str(ROOT / "site"), help="where the site goes (default: site/)")
-    building.add_argument("--engine", default="mkdocs", choices=("mkdocs", "properdocs"), help="the engine that renders docs/ (default: mkdocs)")
+    building.add_argument("--engine", default="mkdocs", choices=ENGINES, help="the engine that renders docs/ (default: mkdocs)")
     building.add_argument("--no-adapter", action="store_true", help="run the engine without the optional MkDocs hook (a speed trick; the site is the same)")
     building.set_defaults(run=build)
 

@@ -27,10 +27,12 @@ import time
 from pathlib import Path
 
 from actsite.definitions.paths import ROOT
+from actsite.site.generation_state import IGNORED_PARTS, INPUT_FOLDERS
 from actsite.site.hosting import base_path
 
-WATCHED = ("activations", "data", "errata", "i18n", "schema", "src", "overrides", "mkdocs.yml", "docs")
-SKIPPED_PARTS = {"__pycache__", ".generated.json"}
+# What generation reads (its input folders, the code), what the engine reads, and docs/'s hand-written files.
+WATCHED = (*INPUT_FOLDERS, "src", "overrides", "mkdocs.yml", "docs")
+SKIPPED_PARTS = IGNORED_PARTS | {".generated.json"}
 BUILD_PATH = "/.actsite-build"  # the build number, for the reload script
 RELOAD_SCRIPT = (
     "<script>(function(){var seen=null;function poll(){fetch('" + BUILD_PATH + "',{cache:'no-store'}).then(function(r){return r.text()})"
