@@ -319,6 +319,44 @@ def test_colour_toggle_switches_is_remembered_and_answers_the_keyboard(browser: 
     context.close()
 
 
+TABLE_STYLE_PROBE = """() => {
+  const ours = document.querySelector('article table.data-table');
+  const box = document.createElement('div');
+  box.className = 'md-typeset__scrollwrap';
+  box.innerHTML = '<div class="md-typeset__table"></div>';
+  const theirs = ours.cloneNode(true);
+  theirs.removeAttribute('class');  // what Material's own rules for table:not([class]) style
+  box.firstChild.appendChild(theirs);
+  document.querySelector('article').appendChild(box);
+  const properties = ['display', 'max-width', 'overflow-x', 'overflow-y', 'font-size', 'font-weight', 'touch-action',
+    'background-color', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-top-left-radius',
+    'text-align', 'min-width', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'vertical-align',
+    'transition-property', 'transition-duration', 'word-break', 'box-shadow'];
+  const parts = ['', 'th', 'td', 'td a', 'td > :first-child'];
+  const differences = [];
+  for (const part of parts) {
+    const a = part ? ours.querySelector(part) : ours, b = part ? theirs.querySelector(part) : theirs;
+    if (!a) continue;
+    for (const name of properties) {
+      const x = getComputedStyle(a).getPropertyValue(name), y = getComputedStyle(b).getPropertyValue(name);
+      if (x !== y) differences.push(`${part || 'table'} ${name}: ${x} (ours) vs ${y} (Material)`);
+    }
+  }
+  return differences;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tables_boxed_at_build_time_look_as_material_styles_them(browser: Browser, server: str, scheme: str) -> None:
+    # extra.css copies Material's rules for unclassed tables to table.data-table (site/tables.py):
+    # a Material upgrade that changes them shows here, in both colour schemes.
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(server + "/activations/gelu/")
+    differences = page.evaluate(TABLE_STYLE_PROBE)
+    page.close()
+    assert not differences, differences
+
+
 AXE_PAGES = ["/", "/activations/leaky-relu/", "/zh/", "/zh/activations/leaky-relu/"]
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from actsite.render.katex import FormulaError, katex
 from actsite.site import postprocess
+from actsite.site.tables import wrap_tables
 from conftest import ROOT
 
 INLINE = '<span class="arithmatex">\\(\\sqrt{x} &lt; 0\\)</span>'  # a root: KaTeX draws it (simple formulas are written as text)
@@ -27,7 +28,7 @@ def test_every_page_of_every_language_gets_its_formulas_rendered(tmp_path: Path)
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_text(text, encoding="utf-8")
     (tmp_path / "search.json").write_text(INLINE, encoding="utf-8")
-    assert postprocess.render_site_formulas(tmp_path, katex(ROOT / "node_modules")) == 2
+    assert postprocess.render_site_pages(tmp_path, katex(ROOT / "node_modules")) == 2
     for relative in ("index.html", "zh/activations/relu/index.html"):
         assert '<span class="arithmatex"><span class="katex">' in (tmp_path / relative).read_text(encoding="utf-8")
     assert (tmp_path / "plain" / "index.html").read_text(encoding="utf-8") == "<p>no formula</p>"
@@ -38,7 +39,7 @@ def test_a_formula_katex_rejects_names_the_written_page(tmp_path: Path) -> None:
     (tmp_path / "activations" / "broken").mkdir(parents=True)
     (tmp_path / "activations" / "broken" / "index.html").write_text('<span class="arithmatex">\\(\\frac{1}{\\)</span>', encoding="utf-8")
     with pytest.raises(FormulaError, match=r"^activations/broken/index\.html: formula"):
-        postprocess.render_site_formulas(tmp_path, katex(ROOT / "node_modules"))
+        postprocess.render_site_pages(tmp_path, katex(ROOT / "node_modules"))
 
 
 def test_alias_redirects_go_into_each_language_root(tmp_path: Path) -> None:
@@ -52,3 +53,15 @@ def test_alias_redirects_go_into_each_language_root(tmp_path: Path) -> None:
     assert "S 型加权线性单元" in chinese
     assert postprocess.language_root(tmp_path, "en") == tmp_path
     assert postprocess.language_root(tmp_path, "zh") == tmp_path / "zh"
+
+
+def test_tables_get_materials_boxes_at_build_time() -> None:
+    boxed = wrap_tables("<p>x</p><table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>")
+    assert boxed == (
+        '<p>x</p><div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table"><tr><td>1</td></tr></table></div></div>'
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table"><tr><td>2</td></tr></table></div></div>'
+    )
+    classed = '<table class="compare-table"><tr><td>1</td></tr></table>'
+    assert wrap_tables(classed) == classed  # a table with its own class keeps its own layout
+    nested = "<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>"
+    assert "<table><tr><td><table>" in wrap_tables(nested)  # left to Material's script, which boxes it correctly at load

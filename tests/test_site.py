@@ -95,6 +95,16 @@ def test_no_page_requests_anything_from_another_host(built_site: Path) -> None:
     assert not offenders, "\n".join(offenders[:20])
 
 
+def test_every_table_is_boxed_at_build_time(built_site: Path) -> None:
+    # Material's script would box unclassed tables after the first layout (site/tables.py).
+    boxed = 0
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "<table>" not in text, html.relative_to(built_site)
+        boxed += text.count('<div class="md-typeset__table"><table class="data-table">')
+    assert boxed > 1000
+
+
 def test_katex_assets_are_served_locally(built_site: Path) -> None:
     # Formulas are KaTeX HTML from the build: the pages load KaTeX's stylesheet and fonts, no script.
     assert not (built_site / "assets/katex/katex.min.js").exists()

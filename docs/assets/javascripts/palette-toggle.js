@@ -58,18 +58,16 @@
     });
   }
 
-  function apply(index, switching) {
+  function apply(index) {
     var color = colorOf(inputs[index]);
     var body = document.body;
     var changed = Object.keys(color).some(function (key) { return body.getAttribute("data-md-color-" + key) !== color[key]; });
     if (changed) {
-      if (switching) {
-        body.setAttribute("data-md-color-switching", "");  // Material's: no colour transitions while switching
-      }
+      // Material's mark: no colour transitions while switching (without it, a first visit whose system
+      // prefers dark faded code blocks and links from the light colours for 125 ms).
+      body.setAttribute("data-md-color-switching", "");
       Object.keys(color).forEach(function (key) { body.setAttribute("data-md-color-" + key, color[key]); });
-      if (switching) {
-        window.requestAnimationFrame(function () { body.removeAttribute("data-md-color-switching"); });
-      }
+      window.requestAnimationFrame(function () { body.removeAttribute("data-md-color-switching"); });
     }
     show(index);
     __md_set("__palette", {index: index, color: color});
@@ -80,10 +78,10 @@
   var index = stored && typeof stored.index === "number"
     ? stored.index
     : inputs.findIndex(function (input) { return window.matchMedia(input.getAttribute("data-md-color-media")).matches; });
-  apply(Math.max(0, Math.min(index, inputs.length - 1)), false);
+  apply(Math.max(0, Math.min(index, inputs.length - 1)));
 
   inputs.forEach(function (input, i) {
-    input.addEventListener("change", function () { apply(i, true); });
+    input.addEventListener("change", function () { apply(i); });
   });
   form.addEventListener("keydown", function (event) {  // Enter on a toggle moves to the next palette, as with Material
     if (event.key !== "Enter") {

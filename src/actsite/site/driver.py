@@ -207,7 +207,7 @@ def prefetch_formulas(renderer: Katex, docs: Path) -> int:
 def render_formulas(staging: Path, renderer: Katex) -> None:
     """Every page's formulas as KaTeX HTML."""
     try:
-        postprocess.render_site_formulas(staging, renderer)
+        postprocess.render_site_pages(staging, renderer)
     except FormulaError as error:
         raise BuildError(str(error)) from None
 
