@@ -1,5 +1,5 @@
 // Sorting and filtering for the comparison table (no library, no CDN).
-// Headers become buttons; filters hide rows by text, task and family; the count is announced.
+// The header buttons sort; filters hide rows by text, task and family; the count is announced.
 (function () {
   function cellValue(row, index, type) {
     var cell = row.cells[index];
@@ -11,20 +11,16 @@
     return cell.textContent.trim().toLowerCase();
   }
 
+  // The buttons are in the page (render/templates/compare.md.j2): adding them here changed the header
+  // row after the first layout, and the whole table was laid out again during load.
   function setupSorting(table) {
     var headers = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(headers, function (header, index) {
       var type = header.getAttribute("data-sort");
-      if (!type) {
+      var button = header.querySelector("button.compare-sort");
+      if (!type || !button) {
         return;
       }
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "compare-sort";
-      button.textContent = header.textContent;
-      header.textContent = "";
-      header.appendChild(button);
-      header.setAttribute("aria-sort", "none");
       button.addEventListener("click", function () {
         var ascending = header.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(headers, function (h) { h.setAttribute("aria-sort", "none"); });
