@@ -42,7 +42,7 @@ from actsite.site.build import clean
 from actsite.verify.first_visit import CHROMIUM, CHROMIUM_ARGS, measure, report, serve
 from actsite.verify.lighthouse import GOALS as LIGHTHOUSE_GOALS
 from actsite.verify.lighthouse import VERSION as LIGHTHOUSE_VERSION
-from actsite.verify.lighthouse import audit_site
+from actsite.verify.lighthouse import report_lines
 
 GOAL_CLEAN, GOAL_NOOP = 2.0, 1.1
 REPEATS = 3
@@ -164,10 +164,8 @@ def lighthouse(site: Path) -> None:
         f"lighthouse {LIGHTHOUSE_VERSION} (mobile preset, Debian chromium, gzip): goal performance >= {LIGHTHOUSE_GOALS['performance']}, "
         f"total blocking time <= {LIGHTHOUSE_GOALS['total-blocking-time']} ms; scores move with the machine's load"
     )
-    for result in audit_site(site):
-        print(result.line())
-        for failed in result.failed:
-            print(f"      {failed}")
+    for line in report_lines(site):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +104,10 @@ def audit(url: str, page: str) -> Audit:
         raise RuntimeError(f"lighthouse failed on {url}: {result.stderr.strip()[-500:]}")
     report = json.loads(result.stdout)
     audits = report["audits"]
+    missing = [name for name in ("total-blocking-time", "largest-contentful-paint") if "numericValue" not in audits[name]]
+    if missing:  # seen on a loaded machine: Lighthouse reports an error for the metric instead of a value
+        reasons = "; ".join(f"{name}: {audits[name].get('errorMessage', 'no value')}" for name in missing)
+        raise RuntimeError(f"lighthouse measured no {', '.join(missing)} on {url} ({reasons}); run it again on a quieter machine")
     failed = sorted(
         {
             f"{ref['id']} ({audits[ref['id']]['score']})"
@@ -121,19 +126,24 @@ def audit(url: str, page: str) -> Audit:
     )
 
 
-def audit_site(site: Path, pages: tuple[str, ...] = PAGES) -> list[Audit]:
-    """Lighthouse on each page of a built site served gzipped."""
+def report_lines(site: Path, pages: tuple[str, ...] = PAGES) -> Iterator[str]:
+    """The audit of each page as printed lines; a page Lighthouse could not measure is one line, and the others still run."""
     with serve_gzipped(site) as url:
-        return [audit(f"{url}/{page}", page) for page in pages]
+        for page in pages:
+            try:
+                result = audit(f"{url}/{page}", page)
+            except RuntimeError as error:
+                yield f"  /{page:<24} not measured: {error}"
+                continue
+            yield result.line()
+            yield from (f"      {failed}" for failed in result.failed)
 
 
 def main(arguments: list[str]) -> None:
     """Print the audits of the given site (default: site/) and pages (default: PAGES)."""
     site = Path(arguments[0]) if arguments else ROOT / "site"
-    for result in audit_site(site, tuple(arguments[1:]) or PAGES):
-        print(result.line())
-        for failed in result.failed:
-            print(f"      {failed}")
+    for line in report_lines(site, tuple(arguments[1:]) or PAGES):
+        print(line)
 
 
 if __name__ == "__main__":
