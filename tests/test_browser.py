@@ -319,6 +319,33 @@ def test_colour_toggle_switches_is_remembered_and_answers_the_keyboard(browser: 
     context.close()
 
 
+# Transitions whose two ends differ (Chromium also starts some from a colour to the same colour while
+# the page loads, which nobody sees).
+VISIBLE_TRANSITIONS = """() => document.getAnimations().filter(a => a instanceof CSSTransition).map(a => {
+  const name = a.transitionProperty.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  const [from, to] = a.effect.getKeyframes().map(k => k[name]);
+  return from === to ? null : `${a.effect.target.tagName} ${a.transitionProperty}: ${from} → ${to}`;
+}).filter(Boolean)"""
+
+
+def test_a_dark_first_visit_starts_no_colour_transition(browser: Browser, server: str) -> None:
+    # The palette script switches a first visit whose system prefers dark under Material's "switching"
+    # mark; without it, code blocks and links faded from the light colours. Animations are slowed
+    # 100-fold so that a transition started at load is still running when the page is inspected.
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Animation.enable")
+    cdp.send("Animation.setPlaybackRate", {"playbackRate": 0.01})
+    page.goto(server + "/activations/gelu/")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))")
+    scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    transitions = page.evaluate(VISIBLE_TRANSITIONS)
+    context.close()
+    assert scheme == "slate"
+    assert not transitions, transitions[:10]
+
+
 TABLE_STYLE_PROBE = """() => {
   const ours = document.querySelector('article table.data-table');
   const box = document.createElement('div');

@@ -64,9 +64,12 @@
     var changed = Object.keys(color).some(function (key) { return body.getAttribute("data-md-color-" + key) !== color[key]; });
     if (changed) {
       // Material's mark: no colour transitions while switching (without it, a first visit whose system
-      // prefers dark faded code blocks and links from the light colours for 125 ms).
+      // prefers dark faded code blocks and links from the light colours for 125 ms). The page is styled
+      // with the mark on (reading a computed style does that, as Material's component does when it reads
+      // the header's colours) before the mark goes at the next frame.
       body.setAttribute("data-md-color-switching", "");
       Object.keys(color).forEach(function (key) { body.setAttribute("data-md-color-" + key, color[key]); });
+      window.getComputedStyle(body).getPropertyValue("color");
       window.requestAnimationFrame(function () { body.removeAttribute("data-md-color-switching"); });
     }
     show(index);
