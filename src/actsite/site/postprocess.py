@@ -46,13 +46,13 @@ def render_site_pages(site: Path, renderer: Katex) -> int:
     pages = [(path, path.read_text(encoding="utf-8")) for path in _pages(site)]
     for _, text in pages:
         request_formulas(text, renderer)
-    rendered = 0
+    changed = 0
     for path, text in pages:
         result = wrap_tables(render_formulas(text, renderer, path.relative_to(site).as_posix()))
         if result != text:
             path.write_text(result, encoding="utf-8")
-            rendered += 1
-    return rendered
+            changed += 1
+    return changed
 
 
 def language_root(site: Path, language: str) -> Path:
