@@ -8,13 +8,10 @@ from collections.abc import Callable
 import pytest
 import torch
 
-from actsite.definitions.load import load_all
 from actsite.render import cost_table
 from actsite.verify import activation_cost
-from conftest import ROOT
+from conftest import DEFINITIONS, ROOT
 
-DEFINITIONS = load_all()
-BY_SLUG = {d.slug: d for d in DEFINITIONS}
 WITH_PYTORCH_CALL = sorted(d.slug for d in DEFINITIONS if activation_cost.pytorch_calls(d))
 
 

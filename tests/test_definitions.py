@@ -9,12 +9,18 @@ import jsonschema
 import pytest
 import yaml
 
-from actsite.definitions.load import ACTIVATIONS_DIR
+from actsite.definitions.load import ACTIVATIONS_DIR, math_problems
 from actsite.definitions.schema import SCHEMA_PATH, schema_text
 from actsite.render.i18n import taxonomy, ui_strings
 from conftest import BY_SLUG, DEFINITIONS, ROOT, SLUGS
 
 REQUIRED_CORE = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu", "gelu", "silu", "mish", "softplus", "softsign", "hardswish"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_definition_passes_the_math_checks(slug: str) -> None:
+    # conftest loads the definitions without these checks (every worker imports it); here they run once each.
+    assert math_problems(BY_SLUG[slug]) == []
 
 
 def test_core_catalogue_is_complete() -> None:
